@@ -1,0 +1,31 @@
+using GraphQL;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Store.Api.Schema;
+using Store.Api.Transport;
+
+namespace Store.Api;
+
+public static class Extensions
+{
+    /// <summary>Registers the GraphQL schema and its transport.</summary>
+    public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<GraphQLHttpOptions>().BindConfiguration("Store:Api:Http");
+        builder.Services.AddGraphQL(graphql => graphql
+            .AddSchema<StoreSchema>()
+            .AddGraphTypes(typeof(StoreSchema).Assembly)
+            .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All))
+            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
+        return builder;
+    }
+
+    /// <summary>Serves GraphQL at /graphql.</summary>
+    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGraphQLHttp("/graphql");
+        return endpoints;
+    }
+}

@@ -1,0 +1,23 @@
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Store.Api.Schema;
+
+/// <summary>Store's GraphQL schema. Each business area adds its fields to the root types (see Catalog/CatalogQueries).</summary>
+public sealed class StoreSchema : GraphQL.Types.Schema
+{
+    public StoreSchema(IServiceProvider services)
+        : base(services)
+    {
+        Query = services.GetRequiredService<QueryType>();
+    }
+}
+
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        Catalog.CatalogQueries.AddTo(this);
+    }
+}

@@ -1,0 +1,190 @@
+using System.Net.Mime;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Store.Api.Transport;
+
+public sealed class GraphQLHttpOptions
+{
+    /// <summary>The largest request body accepted, in bytes.</summary>
+    public long MaxBodyBytes { get; set; } = 256 * 1024;
+}
+
+/// <summary>
+/// GraphQL over HTTP (the GraphQL foundation's draft specification): POST with a JSON body, GET for queries,
+/// answered as application/graphql-response+json or, for older clients, application/json.
+/// </summary>
+public static class GraphQLHttpEndpoint
+{
+    public const string GraphQLResponseJson = "application/graphql-response+json";
+
+    public static IEndpointConventionBuilder MapGraphQLHttp(this IEndpointRouteBuilder endpoints, string pattern) =>
+        endpoints.MapMethods(pattern, [HttpMethods.Get, HttpMethods.Post], HandleAsync).DisableAntiforgery();
+
+    private static async Task HandleAsync(HttpContext http)
+    {
+        var services = http.RequestServices;
+        var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
+        var options = services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value;
+
+        var mediaType = NegotiateResponseType(http.Request);
+        if (mediaType is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status406NotAcceptable;
+            return;
+        }
+
+        GraphQLRequest? request;
+        if (HttpMethods.IsPost(http.Request.Method))
+        {
+            if (!IsJson(http.Request.ContentType))
+            {
+                await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status415UnsupportedMediaType, "Send the request as application/json.");
+                return;
+            }
+
+            if (http.Request.ContentLength > options.MaxBodyBytes)
+            {
+                await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {options.MaxBodyBytes} bytes.");
+                return;
+            }
+
+            try
+            {
+                request = await serializer.ReadAsync<GraphQLRequest>(http.Request.Body, http.RequestAborted);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or NotSupportedException)
+            {
+                await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status400BadRequest, "The request body is not a valid GraphQL request: " + e.Message);
+                return;
+            }
+        }
+        else
+        {
+            try
+            {
+                request = ReadQueryString(http.Request.Query, serializer);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status400BadRequest, "The variables or extensions parameter is not a JSON object.");
+                return;
+            }
+        }
+
+        if (request is null || string.IsNullOrWhiteSpace(request.Query))
+        {
+            await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status400BadRequest, "The request has no query.");
+            return;
+        }
+
+        var operation = OperationOf(request);
+        if (HttpMethods.IsGet(http.Request.Method) && operation is OperationType.Mutation)
+        {
+            http.Response.Headers.Allow = HttpMethods.Post;
+            await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status405MethodNotAllowed, "Mutations are sent with POST.");
+            return;
+        }
+
+        if (operation is OperationType.Subscription)
+        {
+            await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status400BadRequest, "Subscriptions are served over WebSocket with the graphql-transport-ws protocol.");
+            return;
+        }
+
+        var result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            RequestServices = services,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+        });
+
+        http.Response.StatusCode = mediaType == GraphQLResponseJson && !result.Executed
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private static GraphQLRequest ReadQueryString(IQueryCollection query, IGraphQLTextSerializer serializer) => new()
+    {
+        Query = query["query"].ToString(),
+        OperationName = NullIfEmpty(query["operationName"].ToString()),
+        Variables = NullIfEmpty(query["variables"].ToString()) is { } v ? serializer.Deserialize<Inputs>(v) : null,
+        Extensions = NullIfEmpty(query["extensions"].ToString()) is { } x ? serializer.Deserialize<Inputs>(x) : null,
+    };
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    /// <summary>The operation the request would run, or null when the document does not parse (execution reports that).</summary>
+    private static OperationType? OperationOf(GraphQLRequest request)
+    {
+        try
+        {
+            var document = GraphQLParser.Parser.Parse(request.Query!);
+            var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
+            var chosen = request.OperationName is null
+                ? operations.Count == 1 ? operations[0] : null
+                : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
+            return chosen?.Operation;
+        }
+        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>application/graphql-response+json when the client accepts it; application/json for older clients; null when neither.</summary>
+    private static string? NegotiateResponseType(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        if (accept.Count == 0)
+        {
+            return MediaTypeNames.Application.Json;
+        }
+
+        foreach (var value in accept.OrderByDescending(a => a.Quality ?? 1))
+        {
+            if (value.Quality == 0)
+            {
+                continue;
+            }
+
+            var type = value.MediaType.Value;
+            if (string.Equals(type, GraphQLResponseJson, StringComparison.OrdinalIgnoreCase) || type is "*/*" or "application/*")
+            {
+                return GraphQLResponseJson;
+            }
+
+            if (string.Equals(type, MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase))
+            {
+                return MediaTypeNames.Application.Json;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        var result = new ExecutionResult { Errors = [new ExecutionError(message)] };
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+}

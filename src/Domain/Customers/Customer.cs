@@ -1,0 +1,59 @@
+using Store.Domain.Catalog;
+
+namespace Store.Domain.Customers;
+
+/// <summary>A business that buys Store's offers, directly or through a reseller.</summary>
+public sealed class Customer
+{
+    private Customer()
+    {
+    }
+
+    public Customer(string legalName, Market market, Address billingAddress, string billingEmail, DateTimeOffset createdAt, Guid? resellerId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(legalName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(billingEmail);
+        Id = Guid.CreateVersion7(createdAt);
+        LegalName = legalName.Trim();
+        Market = market;
+        Currency = market == Market.CH ? Currency.CHF : Currency.EUR;
+        TimeZone = market == Market.CH ? "Europe/Zurich" : "Europe/Paris";
+        BillingAddress = billingAddress;
+        BillingEmail = billingEmail.Trim();
+        CreatedAt = createdAt;
+        ResellerId = resellerId;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The reseller that manages this customer, if any. Tenant isolation keys on it.</summary>
+    public Guid? ResellerId { get; private set; }
+
+    public string LegalName { get; private set; } = string.Empty;
+
+    /// <summary>The market the customer buys in: its currency, VAT and billing time zone follow.</summary>
+    public Market Market { get; private set; }
+
+    public Currency Currency { get; private set; }
+
+    /// <summary>The IANA time zone billing periods are cut in (Europe/Paris or Europe/Zurich).</summary>
+    public string TimeZone { get; private set; } = string.Empty;
+
+    /// <summary>French SIREN or Swiss UID (CHE-123.456.789), when given.</summary>
+    public string? CompanyNumber { get; private set; }
+
+    /// <summary>Intra-community or Swiss VAT number, when given.</summary>
+    public string? VatNumber { get; private set; }
+
+    public Address BillingAddress { get; private set; } = null!;
+
+    public string BillingEmail { get; private set; } = string.Empty;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public void SetCompanyIdentifiers(string? companyNumber, string? vatNumber)
+    {
+        CompanyNumber = string.IsNullOrWhiteSpace(companyNumber) ? null : companyNumber.Trim();
+        VatNumber = string.IsNullOrWhiteSpace(vatNumber) ? null : vatNumber.Trim();
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Store.Domain.Catalog;
+using Store.Domain.Persistence;
+
+namespace Store.Domain;
+
+public static class Extensions
+{
+    /// <summary>Registers the database, the catalog and the domain services.</summary>
+    public static IHostApplicationBuilder AddDomain(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var provider = configuration["Store:Database:Provider"] ?? "Sqlite";
+        var connectionString = configuration.GetConnectionString("Store");
+
+        if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Store:Database:Provider is SqlServer: set ConnectionStrings:Store to the SQL Server connection string.");
+            }
+
+            builder.Services.AddDbContext<StoreDb, SqlServerStoreDb>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+        }
+        else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var folder = Path.Combine(builder.Environment.ContentRootPath, "App_Data");
+                Directory.CreateDirectory(folder);
+                connectionString = $"Data Source={Path.Combine(folder, "store.db")}";
+            }
+
+            builder.Services.AddDbContext<StoreDb, SqliteStoreDb>(o => o.UseSqlite(connectionString));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Store:Database:Provider '{provider}' is not known: use Sqlite or SqlServer.");
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<CatalogOptions>().Bind(configuration.GetSection("Store:Catalog"));
+        builder.Services.AddSingleton<CatalogRegistry>();
+        builder.Services.AddScoped<CatalogPublisher>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Store.Domain.Catalog;
+using Store.Domain.Customers;
+using Store.Domain.Subscriptions;
+
+namespace Store.Domain.Persistence;
+
+/// <summary>
+/// Store's database. Each provider has its own migrations, generated from the repository root with:
+/// <code>
+/// dotnet ef migrations add NAME -p src/Domain -s src/Domain -c SqliteStoreDb -o Persistence/Migrations/Sqlite
+/// dotnet ef migrations add NAME -p src/Domain -s src/Domain -c SqlServerStoreDb -o Persistence/Migrations/SqlServer
+/// </code>
+/// </summary>
+public abstract class StoreDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<PublishedCatalog> Catalogs => Set<PublishedCatalog>();
+
+    public DbSet<Reseller> Resellers => Set<Reseller>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Contract> Contracts => Set<Contract>();
+
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<SubscriptionOption> SubscriptionOptions => Set<SubscriptionOption>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StoreDb).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<decimal>().HavePrecision(19, 4);
+        configurationBuilder.Properties<Currency>().HaveConversion<string>().HaveMaxLength(3);
+        configurationBuilder.Properties<Market>().HaveConversion<string>().HaveMaxLength(2);
+        configurationBuilder.Properties<PricePeriod>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ProductKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ContractStatus>().HaveConversion<string>().HaveMaxLength(16);
+    }
+}
+
+/// <summary>The embedded default: one SQLite file.</summary>
+public sealed class SqliteStoreDb(DbContextOptions<SqliteStoreDb> options) : StoreDb(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+
+        // SQLite has no date-time-offset type: stored as a sortable 64-bit number so that ranges and ordering run in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>Production: SQL Server, shared by every process.</summary>
+public sealed class SqlServerStoreDb(DbContextOptions<SqlServerStoreDb> options) : StoreDb(options);

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+using Store.Site.Localization;
+
+namespace Store.Site;
+
+public static class Extensions
+{
+    public const string CultureCookie = ".Store.Culture";
+
+    /// <summary>Registers the Razor Pages site, in French by default with English.</summary>
+    public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SiteTexts>();
+        builder.Services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        builder.Services.AddLocalization();
+        builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization();
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = new[] { new CultureInfo("fr-FR"), new CultureInfo("en-GB") };
+            o.DefaultRequestCulture = new RequestCulture("fr-FR");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                new CookieRequestCultureProvider { CookieName = CultureCookie },
+            ];
+        });
+        return builder;
+    }
+
+    public static WebApplication UseSite(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapRazorPages();
+        app.MapGet("/language/{language}", ChooseLanguage);
+        return app;
+    }
+
+    /// <summary>Remembers the chosen language for a year and goes back to the page the visitor was on.</summary>
+    private static IResult ChooseLanguage(string language, string? returnUrl, HttpContext http)
+    {
+        var culture = language switch { "en" => "en-GB", _ => "fr-FR" };
+        http.Response.Cookies.Append(
+            CultureCookie,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = http.Request.IsHttps });
+        var target = !string.IsNullOrEmpty(returnUrl) && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+        return Results.LocalRedirect(target);
+    }
+}

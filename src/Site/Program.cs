@@ -1,0 +1,57 @@
+using Store.Api;
+using Store.Domain;
+using Store.Domain.Catalog;
+using Store.Domain.Persistence;
+using Store.Jobs;
+using Store.Site;
+using Store.Site.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+var roles = StoreRoles.From(builder.Configuration);
+
+builder.AddServiceDefaults();
+builder.AddDomain();
+if (roles.Api)
+{
+    builder.AddApi();
+}
+
+if (roles.Jobs)
+{
+    builder.AddJobs();
+}
+
+if (roles.Site)
+{
+    builder.AddSite();
+}
+
+var app = builder.Build();
+
+try
+{
+    await StoreDatabase.InitializeAsync(app.Services);
+}
+catch (CatalogException e)
+{
+    // A catalog that cannot be published must stop the start, saying which file, which entry and what is wrong.
+    app.Logger.LogCritical("Store cannot start. {Reason}", e.Message);
+    return 1;
+}
+
+app.UseServiceDefaults();
+if (roles.Site)
+{
+    app.UseSite();
+}
+
+if (roles.Api)
+{
+    app.MapApi();
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The host; public so that tests can start it.</summary>
+public partial class Program;
