@@ -1,5 +1,5 @@
-using Quartz;
 using Microsoft.Extensions.Hosting;
+using Quartz;
 
 namespace Store.Jobs;
 

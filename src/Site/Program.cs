@@ -1,7 +1,6 @@
 using Store.Api;
 using Store.Domain;
 using Store.Domain.Catalog;
-using Store.Domain.Persistence;
 using Store.Jobs;
 using Store.Site;
 using Store.Site.Hosting;
@@ -28,17 +27,6 @@ if (roles.Site)
 
 var app = builder.Build();
 
-try
-{
-    await StoreDatabase.InitializeAsync(app.Services);
-}
-catch (CatalogException e)
-{
-    // A catalog that cannot be published must stop the start, saying which file, which entry and what is wrong.
-    app.Logger.LogCritical("Store cannot start. {Reason}", e.Message);
-    return 1;
-}
-
 app.UseServiceDefaults();
 if (roles.Site)
 {
@@ -50,8 +38,19 @@ if (roles.Api)
     app.MapApi();
 }
 
-await app.RunAsync();
-return 0;
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (CatalogException e)
+{
+    // The database is migrated and the catalog published as the host starts: a catalog that cannot be
+    // published stops the start, saying which file, which entry and what is wrong.
+    app.Logger.LogCritical("Store cannot start. {Reason}", e.Message);
+    await Console.Error.WriteLineAsync("Store cannot start. " + e.Message);
+    return 1;
+}
 
 /// <summary>The host; public so that tests can start it.</summary>
 public partial class Program;

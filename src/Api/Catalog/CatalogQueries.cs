@@ -24,7 +24,14 @@ public static class CatalogQueries
     {
         var registry = ctx.RequestServices!.GetRequiredService<CatalogRegistry>();
         var day = ctx.GetArgument<DateOnly?>("on") ?? Today(ctx.RequestServices!.GetRequiredService<TimeProvider>());
-        return registry.InForceOn(day);
+        try
+        {
+            return registry.InForceOn(day);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ExecutionError(e.Message) { Code = "NO_CATALOG" };
+        }
     }
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");

@@ -34,5 +34,8 @@ public sealed class IndexModel(CatalogRegistry catalogs, TimeProvider clock) : P
 
     public string Amount(decimal amount, Currency currency) => new Money(amount, currency).Format(CultureInfo.CurrentCulture);
 
+    /// <summary>A star after a price the offer documents do not give, explained under the tables.</summary>
+    public static string Marker(Price price) => price.Placeholder ? " *" : string.Empty;
+
     public static string Percent(decimal share) => share.ToString("P0", CultureInfo.CurrentCulture);
 }
