@@ -29,6 +29,9 @@ public sealed class Customer
     /// <summary>The reseller that manages this customer, if any. Tenant isolation keys on it.</summary>
     public Guid? ResellerId { get; private set; }
 
+    /// <summary>The parent account of a sub-account (Smart Administration's sub-accounts), if any.</summary>
+    public Guid? ParentId { get; private set; }
+
     public string LegalName { get; private set; } = string.Empty;
 
     /// <summary>The market the customer buys in: its currency, VAT and billing time zone follow.</summary>
@@ -50,6 +53,19 @@ public sealed class Customer
     public string BillingEmail { get; private set; } = string.Empty;
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Makes this account a sub-account of <paramref name="parent"/>, billed and managed under it.</summary>
+    public void MakeSubAccountOf(Customer parent)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        if (parent.Id == Id || parent.ParentId is not null)
+        {
+            throw new InvalidOperationException("A sub-account hangs under a main account, one level deep.");
+        }
+
+        ParentId = parent.Id;
+        ResellerId = parent.ResellerId;
+    }
 
     public void SetCompanyIdentifiers(string? companyNumber, string? vatNumber)
     {

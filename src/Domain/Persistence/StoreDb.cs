@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Store.Domain.Catalog;
 using Store.Domain.Customers;
+using Store.Domain.Identity;
+using Store.Domain.Mail;
 using Store.Domain.Subscriptions;
 
 namespace Store.Domain.Persistence;
@@ -12,7 +15,7 @@ namespace Store.Domain.Persistence;
 /// dotnet ef migrations add NAME -p src/Domain -s src/Domain -c SqlServerStoreDb -o Persistence/Migrations/SqlServer
 /// </code>
 /// </summary>
-public abstract class StoreDb(DbContextOptions options) : DbContext(options)
+public abstract class StoreDb(DbContextOptions options) : IdentityDbContext<StoreUser, StoreRole, Guid>(options)
 {
     public DbSet<PublishedCatalog> Catalogs => Set<PublishedCatalog>();
 
@@ -26,8 +29,22 @@ public abstract class StoreDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<SubscriptionOption> SubscriptionOptions => Set<SubscriptionOption>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StoreDb).Assembly);
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<KnownDevice> KnownDevices => Set<KnownDevice>();
+
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict<Guid>();
+        builder.ApplyConfigurationsFromAssembly(typeof(StoreDb).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -38,6 +55,7 @@ public abstract class StoreDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<PricePeriod>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ProductKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ContractStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MemberRole>().HaveConversion<string>().HaveMaxLength(16);
     }
 }
 

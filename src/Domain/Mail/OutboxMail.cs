@@ -1,0 +1,76 @@
+namespace Store.Domain.Mail;
+
+/// <summary>
+/// An e-mail to send, saved in the same transaction as the change that causes it, and sent by the mail
+/// dispatcher with retries. Its id is the Message-ID, so a retried send is recognisable as the same message.
+/// </summary>
+public sealed class OutboxMail
+{
+    private OutboxMail()
+    {
+    }
+
+    public OutboxMail(string to, string subject, string textBody, string? htmlBody, DateTimeOffset now, string? kind = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(to);
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        Id = Guid.CreateVersion7(now);
+        To = to.Trim();
+        Subject = subject;
+        TextBody = textBody;
+        HtmlBody = htmlBody;
+        Kind = kind;
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string To { get; private set; } = string.Empty;
+
+    public string Subject { get; private set; } = string.Empty;
+
+    public string TextBody { get; private set; } = string.Empty;
+
+    public string? HtmlBody { get; private set; }
+
+    /// <summary>What the mail is about (confirm-email, reset-password, security-alert, invoice, ...), for logs and tests.</summary>
+    public string? Kind { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>Set when retries are exhausted: the mail is kept, with its last error, for someone to look at.</summary>
+    public DateTimeOffset? AbandonedAt { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public const int MaxAttempts = 8;
+
+    public void Sent(DateTimeOffset now)
+    {
+        Attempts++;
+        SentAt = now;
+        LastError = null;
+    }
+
+    /// <summary>Records a failed attempt and schedules the next one with exponential back-off (30 s, 1 min, 2 min, ...).</summary>
+    public void Failed(string error, DateTimeOffset now)
+    {
+        Attempts++;
+        LastError = error.Length > 1000 ? error[..1000] : error;
+        if (Attempts >= MaxAttempts)
+        {
+            AbandonedAt = now;
+        }
+        else
+        {
+            NextAttemptAt = now + TimeSpan.FromSeconds(30 * Math.Pow(2, Attempts - 1));
+        }
+    }
+}
