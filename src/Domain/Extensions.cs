@@ -46,6 +46,7 @@ public static class Extensions
         builder.Services.AddOptions<CatalogOptions>().Bind(configuration.GetSection("Store:Catalog"));
         builder.Services.AddSingleton<CatalogRegistry>();
         builder.Services.AddScoped<CatalogPublisher>();
+        builder.Services.AddScoped<Mail.MailOutbox>();
         builder.Services.AddHostedService<StoreDatabase>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

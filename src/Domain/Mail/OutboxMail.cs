@@ -50,6 +50,11 @@ public sealed class OutboxMail
 
     public string? LastError { get; private set; }
 
+    /// <summary>Until when a dispatcher holds this mail: another dispatcher (another process) leaves it alone till then.</summary>
+    public DateTimeOffset? ClaimedUntil { get; private set; }
+
+    public void Claim(DateTimeOffset until) => ClaimedUntil = until;
+
     public const int MaxAttempts = 8;
 
     public void Sent(DateTimeOffset now)

@@ -11,7 +11,7 @@ using Store.Domain.Persistence;
 namespace Store.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStoreDb))]
-    [Migration("20261125060220_Identity")]
+    [Migration("20261125060338_Identity")]
     partial class Identity
     {
         /// <inheritdoc />
@@ -728,6 +728,9 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClaimedUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")

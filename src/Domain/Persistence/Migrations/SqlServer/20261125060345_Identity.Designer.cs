@@ -12,7 +12,7 @@ using Store.Domain.Persistence;
 namespace Store.Domain.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerStoreDb))]
-    [Migration("20261125060227_Identity")]
+    [Migration("20261125060345_Identity")]
     partial class Identity
     {
         /// <inheritdoc />
@@ -750,6 +750,9 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");

@@ -161,7 +161,8 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     AbandonedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {

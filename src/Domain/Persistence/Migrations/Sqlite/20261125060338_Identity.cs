@@ -161,7 +161,8 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AbandonedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
