@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
+using Store.Site.Identity;
 using Store.Site.Localization;
 
 namespace Store.Site;
@@ -12,6 +13,7 @@ public static class Extensions
     /// <summary>Registers the Razor Pages site, in French by default with English.</summary>
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
+        builder.AddStoreIdentity();
         builder.Services.AddSingleton<SiteTexts>();
         builder.Services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         builder.Services.AddLocalization();
@@ -31,11 +33,15 @@ public static class Extensions
         return builder;
     }
 
-    public static WebApplication UseSite(this WebApplication app)
+    /// <summary>What the site needs before routing: static files, then the visitor's language.</summary>
+    public static void UseSiteBeforeRouting(this WebApplication app)
     {
-        app.UseRequestLocalization();
         app.UseStaticFiles();
-        app.UseRouting();
+        app.UseRequestLocalization();
+    }
+
+    public static WebApplication MapSite(this WebApplication app)
+    {
         app.MapRazorPages();
         app.MapGet("/language/{language}", ChooseLanguage);
         return app;

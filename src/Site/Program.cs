@@ -27,10 +27,10 @@ if (roles.Site)
 
 var app = builder.Build();
 
-app.UseServiceDefaults();
+app.UseServiceDefaults(roles.Site ? Store.Site.Extensions.UseSiteBeforeRouting : null);
 if (roles.Site)
 {
-    app.UseSite();
+    app.MapSite();
 }
 
 if (roles.Api)

@@ -32,10 +32,31 @@ public static class ServiceDefaults
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier);
+
+        // Each area adds its own policies (sign-in, token endpoint, ...) with AddRateLimiter; rejections are 429 with Retry-After.
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+        });
+        builder.Services.AddAuthentication();
+        builder.Services.AddAuthorization();
         return builder;
     }
 
-    public static WebApplication UseServiceDefaults(this WebApplication app)
+    /// <summary>
+    /// The pipeline every process shares. <paramref name="beforeRouting"/> adds what must come before routing
+    /// (the site's static files and languages).
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeRouting = null)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -45,6 +66,11 @@ public static class ServiceDefaults
         }
 
         app.Use(SecurityHeaders);
+        beforeRouting?.Invoke(app);
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).DisableHttpMetrics();
         app.Logger.LogInformation("Store started with roles {Roles} in {Environment}", StoreRoles.From(app.Configuration), app.Environment.EnvironmentName);
         return app;
