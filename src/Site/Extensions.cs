@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Store.Site.Identity;
 using Store.Site.Localization;
@@ -17,7 +18,10 @@ public static class Extensions
         builder.Services.AddSingleton<SiteTexts>();
         builder.Services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         builder.Services.AddLocalization();
-        builder.Services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization();
+        builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(RequireTwoFactorFilter))))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        builder.Services.AddScoped<RequireTwoFactorFilter>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = new[] { new CultureInfo("fr-FR"), new CultureInfo("en-GB") };

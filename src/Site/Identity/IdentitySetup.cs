@@ -11,6 +11,8 @@ public static class IdentitySetup
     /// <summary>Failed sign-ins before an account is locked, and for how long.</summary>
     public const int MaxFailedAttempts = 5;
 
+    public const int MinimumPasswordLength = 12;
+
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     public static WebApplicationBuilder AddStoreIdentity(this WebApplicationBuilder builder)
@@ -26,7 +28,7 @@ public static class IdentitySetup
             {
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedEmail = true;
-                o.Password.RequiredLength = 12;
+                o.Password.RequiredLength = MinimumPasswordLength;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
@@ -38,7 +40,15 @@ public static class IdentitySetup
                 o.Tokens.AuthenticatorIssuer = "Store";
             })
             .AddEntityFrameworkStores<StoreDb>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StoreClaimsFactory>();
+
+        builder.Services.AddMemoryCache(o => o.SizeLimit = 100_000);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<SecurityEvents>();
+        builder.Services.AddScoped<TwoFactorPolicy>();
+        builder.Services.AddSingleton<UnknownAccountThrottle>();
+        builder.Services.AddIdentityRateLimits(builder.Configuration);
 
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(24));
         builder.Services.ConfigureApplicationCookie(o =>
