@@ -16,7 +16,11 @@ public sealed class RequireTwoFactorFilter(UserManager<StoreUser> users, TwoFact
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var path = context.HttpContext.Request.Path;
-        var exempt = path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase) || path == "/" || path.StartsWithSegments("/Index", StringComparison.OrdinalIgnoreCase);
+        var exempt = path == "/"
+            || path.StartsWithSegments("/Index", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/Account/Manage/EnableAuthenticator", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/Account/Manage/RecoveryCodes", StringComparison.OrdinalIgnoreCase)
+            || (path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments("/Account/Manage", StringComparison.OrdinalIgnoreCase));
         if (!exempt && context.HttpContext.User.Identity?.IsAuthenticated == true)
         {
             var user = await users.GetUserAsync(context.HttpContext.User);

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Store.Testing;
+
+/// <summary>Posts the site's forms as a browser without JavaScript would: the antiforgery token taken from the page.</summary>
+public static partial class FormClient
+{
+    public static async Task<string> GetPageAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Opens <paramref name="url"/>, then posts its form (the first, or the one whose action contains <paramref name="action"/>) with the given fields.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string url, IDictionary<string, string> fields, string? action = null)
+    {
+        var page = await client.GetPageAsync(url);
+        var forms = FormPattern().Matches(page).Select(m => m.Value).ToList();
+        var form = action is null ? forms.First() : forms.First(f => f.Contains(action, StringComparison.OrdinalIgnoreCase));
+        var token = TokenPattern().Match(form).Groups[1].Value;
+        var target = ActionPattern().Match(form) is { Success: true } a ? WebUtility.HtmlDecode(a.Groups[1].Value) : url;
+        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        foreach (Match hidden in HiddenPattern().Matches(form))
+        {
+            values.TryAdd(WebUtility.HtmlDecode(hidden.Groups[1].Value), WebUtility.HtmlDecode(hidden.Groups[2].Value));
+        }
+
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(target, content);
+    }
+
+    public static string Text(string html) => WebUtility.HtmlDecode(html);
+
+    [GeneratedRegex("<form[\\s\\S]*?</form>")]
+    private static partial Regex FormPattern();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("<form[^>]*action=\"([^\"]+)\"")]
+    private static partial Regex ActionPattern();
+
+    [GeneratedRegex("<input type=\"hidden\"[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"")]
+    private static partial Regex HiddenPattern();
+}
