@@ -47,6 +47,8 @@ public static class IdentitySetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<SecurityEvents>();
         builder.Services.AddScoped<TwoFactorPolicy>();
+        builder.Services.AddScoped<AccountAccess>();
+        builder.AddBackOffice();
         builder.Services.AddSingleton<UnknownAccountThrottle>();
         builder.Services.AddIdentityRateLimits(builder.Configuration);
 

@@ -11,16 +11,21 @@ namespace Store.Site.Identity;
 /// </summary>
 public sealed class RequireTwoFactorFilter(UserManager<StoreUser> users, TwoFactorPolicy policy) : IAsyncPageFilter
 {
+    /// <summary>The pages a person can open before enrolling: signing in and out, confirmations, and enrolment itself.</summary>
+    private static readonly string[] Exempt =
+    [
+        "/Index", "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode", "/Account/Logout", "/Account/Register",
+        "/Account/RegisterConfirmation", "/Account/ConfirmEmail", "/Account/ConfirmEmailChange", "/Account/ForgotPassword",
+        "/Account/ForgotPasswordConfirmation", "/Account/ResetPassword", "/Account/ResetPasswordConfirmation", "/Account/AccessDenied",
+        "/Account/AcceptInvitation", "/Account/Manage/EnableAuthenticator", "/Account/Manage/RecoveryCodes",
+    ];
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var path = context.HttpContext.Request.Path;
-        var exempt = path == "/"
-            || path.StartsWithSegments("/Index", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWithSegments("/Account/Manage/EnableAuthenticator", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWithSegments("/Account/Manage/RecoveryCodes", StringComparison.OrdinalIgnoreCase)
-            || (path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments("/Account/Manage", StringComparison.OrdinalIgnoreCase));
+        var exempt = path == "/" || Array.Exists(Exempt, p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
         if (!exempt && context.HttpContext.User.Identity?.IsAuthenticated == true)
         {
             var user = await users.GetUserAsync(context.HttpContext.User);

@@ -19,6 +19,29 @@ internal static partial class IdentityTestKit
     public static HttpClient Browser(this StoreFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
+    /// <summary>Creates a person with two-factor on and returns the authenticator key, as if they had enrolled.</summary>
+    public static async Task<(StoreUser User, string Key, Guid? CustomerId)> CreateEnrolledUserAsync(this StoreFactory factory, string email, MemberRole? ownerOf = null)
+    {
+        var user = await factory.CreateUserAsync(email, ownerOf: ownerOf);
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StoreUser>>();
+        var stored = (await users.FindByIdAsync(user.Id.ToString()))!;
+        await users.ResetAuthenticatorKeyAsync(stored);
+        await users.SetTwoFactorEnabledAsync(stored, true);
+        var key = (await users.GetAuthenticatorKeyAsync(stored))!;
+        var db = scope.ServiceProvider.GetRequiredService<StoreDb>();
+        var customer = await db.Memberships.Where(m => m.UserId == user.Id).Select(m => m.CustomerId).FirstOrDefaultAsync();
+        return (stored, key, customer);
+    }
+
+    public static async Task SignInWithCodeAsync(this HttpClient client, string email, string key)
+    {
+        var first = await client.SignInAsync(email);
+        Assert.StartsWith("/Account/LoginWith2fa", first.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var second = await client.SubmitAsync("/Account/LoginWith2fa", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(key) });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, second.StatusCode);
+    }
+
     public static async Task<StoreUser> CreateUserAsync(this StoreFactory factory, string email, bool confirmed = true, MemberRole? ownerOf = null)
     {
         using var scope = factory.Services.CreateScope();
