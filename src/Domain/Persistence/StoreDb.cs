@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Store.Domain.Catalog;
@@ -15,7 +16,7 @@ namespace Store.Domain.Persistence;
 /// dotnet ef migrations add NAME -p src/Domain -s src/Domain -c SqlServerStoreDb -o Persistence/Migrations/SqlServer
 /// </code>
 /// </summary>
-public abstract class StoreDb(DbContextOptions options) : IdentityDbContext<StoreUser, StoreRole, Guid>(options)
+public abstract class StoreDb(DbContextOptions options) : IdentityDbContext<StoreUser, StoreRole, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<PublishedCatalog> Catalogs => Set<PublishedCatalog>();
 
@@ -38,6 +39,9 @@ public abstract class StoreDb(DbContextOptions options) : IdentityDbContext<Stor
     public DbSet<KnownDevice> KnownDevices => Set<KnownDevice>();
 
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
+    /// <summary>The keys that protect cookies and e-mailed links, shared by every process and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

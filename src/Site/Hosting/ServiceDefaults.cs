@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Store.Domain.Persistence;
 
 namespace Store.Site.Hosting;
 
@@ -47,6 +49,8 @@ public static class ServiceDefaults
                 return ValueTask.CompletedTask;
             };
         });
+        // Cookies, antiforgery tokens and e-mailed links stay valid across restarts and across processes.
+        builder.Services.AddDataProtection().SetApplicationName("Store").PersistKeysToDbContext<StoreDb>();
         builder.Services.AddAuthentication();
         builder.Services.AddAuthorization();
         return builder;
