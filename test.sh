@@ -17,9 +17,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 chromium --version
-if [ -f package.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+for dir in . tools/*/; do
+  if [ -f "$dir/package-lock.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
 dotnet tool restore >/dev/null
 
 log "Build (warnings are errors)"

@@ -149,7 +149,7 @@ public static class GraphQLHttpEndpoint
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType.Equals(MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>application/graphql-response+json when the client accepts it; application/json for older clients; null when neither.</summary>
+    /// <summary>application/graphql-response+json when the client asks for it; application/json for older clients and wildcards; null when neither.</summary>
     private static string? NegotiateResponseType(HttpRequest request)
     {
         var accept = request.GetTypedHeaders().Accept;
@@ -166,12 +166,13 @@ public static class GraphQLHttpEndpoint
             }
 
             var type = value.MediaType.Value;
-            if (string.Equals(type, GraphQLResponseJson, StringComparison.OrdinalIgnoreCase) || type is "*/*" or "application/*")
+            if (string.Equals(type, GraphQLResponseJson, StringComparison.OrdinalIgnoreCase))
             {
                 return GraphQLResponseJson;
             }
 
-            if (string.Equals(type, MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase))
+            // A client that accepts anything is answered as the older clients expect, per the specification's advice.
+            if (string.Equals(type, MediaTypeNames.Application.Json, StringComparison.OrdinalIgnoreCase) || type is "*/*" or "application/*")
             {
                 return MediaTypeNames.Application.Json;
             }
