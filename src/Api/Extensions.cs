@@ -14,6 +14,7 @@ public static class Extensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<GraphQLHttpOptions>().BindConfiguration("Store:Api:Http");
+        builder.Services.AddOptions<GraphQLWebSocketOptions>().BindConfiguration("Store:Api:WebSocket");
         builder.Services.AddGraphQL(graphql => graphql
             .AddSchema<StoreSchema>()
             .AddGraphTypes(typeof(StoreSchema).Assembly)

@@ -31,6 +31,12 @@ public static class GraphQLHttpEndpoint
 
     private static async Task HandleAsync(HttpContext http)
     {
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await GraphQLWebSocketConnection.ServeAsync(http);
+            return;
+        }
+
         var services = http.RequestServices;
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         var options = services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value;

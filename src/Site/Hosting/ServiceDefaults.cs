@@ -71,6 +71,7 @@ public static class ServiceDefaults
 
         app.Use(SecurityHeaders);
         beforeRouting?.Invoke(app);
+        app.UseWebSockets();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
