@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Store.Domain.Catalog;
+using Store.Domain.Mail;
 using Store.Domain.Persistence;
 
 namespace Store.Domain;
@@ -46,7 +47,7 @@ public static class Extensions
         builder.Services.AddOptions<CatalogOptions>().Bind(configuration.GetSection("Store:Catalog"));
         builder.Services.AddSingleton<CatalogRegistry>();
         builder.Services.AddScoped<CatalogPublisher>();
-        builder.Services.AddScoped<Mail.MailOutbox>();
+        builder.AddMail();
         builder.Services.AddHostedService<StoreDatabase>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

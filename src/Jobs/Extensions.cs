@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
+using Store.Jobs.Mail;
 
 namespace Store.Jobs;
 
@@ -14,6 +16,7 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "Store" }, q => { });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<MailDispatcher>();
         return builder;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace Store.Jobs.Tests;
@@ -9,11 +8,8 @@ public sealed class SchedulerTests
     [Fact]
     public async Task The_jobs_role_runs_the_Store_scheduler_and_stops_it_with_the_host()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.AddJobs();
-        using var host = builder.Build();
-
-        await host.StartAsync();
+        await using var world = await JobsWorld.CreateAsync();
+        var host = await world.StartHostAsync([]);
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         // The scheduler starts once the application has started, without holding up the host's start.
         for (var i = 0; i < 100 && scheduler.Status != SchedulerStatus.Running; i++)

@@ -55,6 +55,9 @@ public sealed class OutboxMail
 
     public void Claim(DateTimeOffset until) => ClaimedUntil = until;
 
+    /// <summary>Lets any dispatcher take the mail again (when it is next due).</summary>
+    public void Release() => ClaimedUntil = null;
+
     public const int MaxAttempts = 8;
 
     public void Sent(DateTimeOffset now)
@@ -65,8 +68,12 @@ public sealed class OutboxMail
     }
 
     /// <summary>Records a failed attempt and schedules the next one with exponential back-off (30 s, 1 min, 2 min, ...).</summary>
-    public void Failed(string error, DateTimeOffset now)
+    public void Failed(string error, DateTimeOffset now) => Failed(error, now, TimeSpan.FromSeconds(30));
+
+    /// <summary>Records a failed attempt and schedules the next one with exponential back-off from <paramref name="firstRetryDelay"/>.</summary>
+    public void Failed(string error, DateTimeOffset now, TimeSpan firstRetryDelay)
     {
+        ArgumentNullException.ThrowIfNull(error);
         Attempts++;
         LastError = error.Length > 1000 ? error[..1000] : error;
         if (Attempts >= MaxAttempts)
@@ -75,7 +82,7 @@ public sealed class OutboxMail
         }
         else
         {
-            NextAttemptAt = now + TimeSpan.FromSeconds(30 * Math.Pow(2, Attempts - 1));
+            NextAttemptAt = now + (firstRetryDelay * Math.Pow(2, Attempts - 1));
         }
     }
 }
