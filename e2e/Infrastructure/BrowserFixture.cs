@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Store.Testing;
 
 namespace Store.E2E.Infrastructure;
 
@@ -9,6 +10,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public StoreServer Server { get; private set; } = null!;
 
+    /// <summary>A real SMTP server the host sends its mail to.</summary>
+    public TestSmtpServer Mail { get; private set; } = null!;
+
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Where screenshots are kept as test artefacts.</summary>
@@ -18,7 +22,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Artifacts);
-        Server = await StoreServer.StartAsync();
+        Mail = await TestSmtpServer.StartAsync();
+        Server = await StoreServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Store:Mail:Smtp:Host"] = "127.0.0.1",
+            ["Store:Mail:Smtp:Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Store:Mail:Smtp:Security"] = "None",
+
+            // The test rig serves plain HTTP on loopback: Secure cookies would be refused there.
+            ["Store:Identity:SecureCookies"] = "false",
+        });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -45,6 +58,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Server is not null)
         {
             await Server.DisposeAsync();
+        }
+
+        if (Mail is not null)
+        {
+            await Mail.DisposeAsync();
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class StoreServer : IAsyncDisposable
         }
     }
 
-    public static async Task<StoreServer> StartAsync()
+    public static async Task<StoreServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         if (Environment.GetEnvironmentVariable("STORE_E2E_URL") is { Length: > 0 } url)
         {
@@ -69,6 +69,11 @@ public sealed class StoreServer : IAsyncDisposable
             Directory.CreateDirectory(data);
             info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             info.Environment["ConnectionStrings__Store"] = $"Data Source={Path.Combine(data, "store.db")}";
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
+
             return info;
         }
     }
@@ -153,7 +158,7 @@ public sealed class StoreServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -7,14 +7,22 @@ using Store.Domain.Catalog;
 namespace Store.Domain.Persistence;
 
 /// <summary>
-/// Brings the database up to date and publishes the catalog when the host starts, before it serves anything:
-/// registered first, it runs before the web server listens, and a failure stops the start.
+/// Brings the database up to date and publishes the catalog when the host starts, before anything else starts
+/// (it runs in the "starting" phase, ahead of every hosted service and of the web server); a failure stops the start.
 /// </summary>
-public sealed class StoreDatabase(IServiceProvider services, IConfiguration configuration) : IHostedService
+public sealed class StoreDatabase(IServiceProvider services, IConfiguration configuration) : IHostedLifecycleService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => InitializeAsync(services, configuration, cancellationToken);
+    public Task StartingAsync(CancellationToken cancellationToken) => InitializeAsync(services, configuration, cancellationToken);
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken = default)
     {

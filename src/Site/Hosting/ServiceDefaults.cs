@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Store.Domain.Persistence;
 
@@ -49,6 +50,17 @@ public static class ServiceDefaults
                 return ValueTask.CompletedTask;
             };
         });
+        // Behind a load balancer or TLS terminator, the client's address and scheme come from X-Forwarded-For and
+        // X-Forwarded-Proto, trusted only from the proxies named in Store:ForwardedHeaders:KnownProxies.
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in (builder.Configuration["Store:ForwardedHeaders:KnownProxies"] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+
         // Cookies, antiforgery tokens and e-mailed links stay valid across restarts and across processes.
         builder.Services.AddDataProtection().SetApplicationName("Store").PersistKeysToDbContext<StoreDb>();
         builder.Services.AddAuthentication();
@@ -62,6 +74,7 @@ public static class ServiceDefaults
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app, Action<WebApplication>? beforeRouting = null)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())
