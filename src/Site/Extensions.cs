@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using Store.Site.Identity;
+using Store.Site.Identity.OpenId;
 using Store.Site.Localization;
 
 namespace Store.Site;
@@ -14,6 +15,7 @@ public static class Extensions
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
         builder.AddStoreIdentity();
+        builder.AddOpenIdServer();
         builder.Services.AddSingleton<SiteTexts>();
         builder.Services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         builder.Services.AddLocalization();
@@ -43,6 +45,7 @@ public static class Extensions
     public static WebApplication MapSite(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapOpenIdServer();
         app.MapGet("/language/{language}", ChooseLanguage);
         return app;
     }
