@@ -90,6 +90,15 @@ public sealed partial class AuthorizationCodeFlowTests(StoreFactory factory) : I
         Assert.Equal("PERSON", (string?)body["data"]!["viewer"]!["kind"]);
         Assert.Equal(user.Id.ToString(), (string?)body["data"]!["viewer"]!["userId"]);
         Assert.Equal(OpenIdClientSeeder.FirstPartyClientId, (string?)body["data"]!["viewer"]!["clientId"]);
+
+        using var refresh = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["client_id"] = OpenIdClientSeeder.FirstPartyClientId,
+            ["refresh_token"] = (string)tokens["refresh_token"]!,
+        });
+        var refreshed = await http.PostAsync("/connect/token", refresh);
+        Assert.True(refreshed.IsSuccessStatusCode, await refreshed.Content.ReadAsStringAsync());
     }
 
     private async Task<StoreUser> CreatePersonAsync(string email)
