@@ -2,6 +2,7 @@ using GraphQL;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Store.Api.Authorization;
 using Store.Api.Schema;
 using Store.Api.Transport;
 
@@ -9,7 +10,7 @@ namespace Store.Api;
 
 public static class Extensions
 {
-    /// <summary>Registers the GraphQL schema and its transport.</summary>
+    /// <summary>Registers the GraphQL schema, its transport and the validation of access tokens.</summary>
     public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -19,7 +20,10 @@ public static class Extensions
             .AddSchema<StoreSchema>()
             .AddGraphTypes(typeof(StoreSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All))
-            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
+            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = builder.Environment.IsDevelopment())
+            .AddSchemaVisitor<AccessCheckVisitor>());
+        builder.AddTokenValidation();
+        builder.Services.AddSingleton<IGraphQLWebSocketAuthenticator, WebSocketAuthentication>();
         return builder;
     }
 

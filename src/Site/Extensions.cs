@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Store.Site.Identity;
+using Store.Site.Identity.OpenId;
 using Store.Site.Localization;
 
 namespace Store.Site;
@@ -15,6 +16,7 @@ public static class Extensions
     public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
     {
         builder.AddStoreIdentity();
+        builder.AddOpenIdServer();
         builder.Services.AddSingleton<SiteTexts>();
         builder.Services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         builder.Services.AddLocalization();
@@ -47,6 +49,7 @@ public static class Extensions
     public static WebApplication MapSite(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapOpenIdServer();
         app.MapGet("/language/{language}", ChooseLanguage);
         return app;
     }

@@ -19,5 +19,7 @@ public sealed class QueryType : ObjectGraphType
     {
         Name = "Query";
         Catalog.CatalogQueries.AddTo(this);
+        Viewer.ViewerQueries.AddTo(this);
+        Customers.CustomersQueries.AddTo(this);
     }
 }

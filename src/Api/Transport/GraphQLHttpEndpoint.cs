@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Store.Api.Authorization;
+using Store.Api.Viewer;
 
 namespace Store.Api.Transport;
 
@@ -45,6 +47,14 @@ public static class GraphQLHttpEndpoint
         if (mediaType is null)
         {
             http.Response.StatusCode = StatusCodes.Status406NotAcceptable;
+            return;
+        }
+
+        var (caller, refusal) = await RequestAuthentication.AuthenticateAsync(http);
+        if (refusal is not null)
+        {
+            http.Response.Headers.WWWAuthenticate = RequestAuthentication.Challenge(refusal);
+            await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status401Unauthorized, "The access token was refused: " + refusal.Description, "UNAUTHENTICATED");
             return;
         }
 
@@ -113,7 +123,8 @@ public static class GraphQLHttpEndpoint
             Variables = request.Variables,
             Extensions = request.Extensions,
             RequestServices = services,
-            User = http.User,
+            User = caller!.Principal,
+            UserContext = new CallerContext(caller),
             CancellationToken = http.RequestAborted,
         });
 
@@ -187,11 +198,11 @@ public static class GraphQLHttpEndpoint
         return null;
     }
 
-    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, string message)
+    private static async Task WriteRequestErrorAsync(HttpContext http, IGraphQLTextSerializer serializer, string mediaType, int status, string message, string? code = null)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        var result = new ExecutionResult { Errors = [new ExecutionError(message)] };
+        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 }

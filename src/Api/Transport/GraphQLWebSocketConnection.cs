@@ -32,6 +32,7 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
     private int _initialised;
     private volatile bool _acknowledged;
     private ClaimsPrincipal _user;
+    private IDictionary<string, object?> _userContext = new Dictionary<string, object?>();
 
     private GraphQLWebSocketConnection(WebSocket socket, HttpContext http)
     {
@@ -199,13 +200,13 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
         if (authenticator is not null)
         {
             var payload = message.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
-            var user = await authenticator.AuthenticateAsync(_http, payload);
-            if (user is null)
+            var caller = await authenticator.AuthenticateAsync(_http, payload);
+            if (caller is null)
             {
                 return await CloseAsync(GraphQLWebSocketProtocol.Forbidden, "Forbidden");
             }
 
-            _user = user;
+            (_user, _userContext) = (caller.User, caller.UserContext);
         }
 
         _acknowledged = true;
@@ -263,6 +264,7 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
                 Extensions = request.Extensions,
                 RequestServices = _http.RequestServices,
                 User = _user,
+                UserContext = _userContext,
                 CancellationToken = cancellation.Token,
             });
 
@@ -447,8 +449,11 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
     }
 }
 
-/// <summary>Decides who a socket acts for from the connection_init payload; null refuses the connection (4403).</summary>
+/// <summary>Who a socket acts for: the user and the user context its operations run with.</summary>
+public sealed record WebSocketCaller(ClaimsPrincipal User, IDictionary<string, object?> UserContext);
+
+/// <summary>Decides who a socket acts for from the upgrade request and the connection_init payload; null refuses the connection (4403).</summary>
 public interface IGraphQLWebSocketAuthenticator
 {
-    Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext http, JsonElement payload);
+    Task<WebSocketCaller?> AuthenticateAsync(HttpContext http, JsonElement payload);
 }

@@ -43,7 +43,7 @@ public static class IdentitySetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StoreClaimsFactory>();
 
-        builder.Services.AddMemoryCache(o => o.SizeLimit = 100_000);
+        builder.Services.AddMemoryCache();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<SecurityEvents>();
         builder.Services.AddScoped<TwoFactorPolicy>();

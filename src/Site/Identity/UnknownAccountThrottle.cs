@@ -6,8 +6,13 @@ namespace Store.Site.Identity;
 /// Counts failed sign-ins for addresses that have no account and "locks" them like real accounts, so that the
 /// lockout message never tells an attacker which addresses exist.
 /// </summary>
-public sealed class UnknownAccountThrottle(IMemoryCache cache, TimeProvider clock)
+public sealed class UnknownAccountThrottle(TimeProvider clock) : IDisposable
 {
+    // Its own bounded cache: a flood of made-up addresses cannot grow memory without limit.
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
+    public void Dispose() => cache.Dispose();
+
     private sealed class Counter
     {
         public int Failures { get; set; }

@@ -134,10 +134,10 @@ public sealed class WebSocketHost : IAsyncDisposable
 
     private sealed class RefuseBadTokens : IGraphQLWebSocketAuthenticator
     {
-        public Task<ClaimsPrincipal?> AuthenticateAsync(HttpContext http, JsonElement payload) =>
+        public Task<WebSocketCaller?> AuthenticateAsync(HttpContext http, JsonElement payload) =>
             Task.FromResult(payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("token", out var t) && t.GetString() == "bad"
                 ? null
-                : (ClaimsPrincipal?)new ClaimsPrincipal(new ClaimsIdentity()));
+                : new WebSocketCaller(new ClaimsPrincipal(new ClaimsIdentity()), new Dictionary<string, object?>()));
     }
 
     private sealed class TickSchema : GraphQL.Types.Schema

@@ -22,7 +22,7 @@ public sealed class IndexModel(StoreDb db, UserManager<StoreUser> users, Securit
 
     public IReadOnlyList<Customer> Customers { get; private set; } = [];
 
-    public IReadOnlyList<Reseller> Resellers { get; private set; } = [];
+    public IReadOnlyList<Store.Domain.Customers.Reseller> Resellers { get; private set; } = [];
 
     [BindProperty]
     public ResellerInput NewReseller { get; set; } = new();
@@ -64,7 +64,7 @@ public sealed class IndexModel(StoreDb db, UserManager<StoreUser> users, Securit
         }
 
         var now = clock.GetUtcNow();
-        var reseller = new Reseller(NewReseller.Name, now);
+        var reseller = new Store.Domain.Customers.Reseller(NewReseller.Name, now);
         db.Resellers.Add(reseller);
         var (invitation, token) = Invitation.Create(null, reseller.Id, NewReseller.OwnerEmail, MemberRole.Owner, Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), now);
         db.Invitations.Add(invitation);
