@@ -1,15 +1,18 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Store.Domain.Identity;
+using Store.Domain.Persistence;
+using Store.Site.Identity;
 using Store.Site.Identity.OpenId;
 
 namespace Store.Site.Pages.Reseller;
 
 /// <summary>A reseller's API clients: list, create (the secret shown once), revoke after confirmation.</summary>
 [Authorize]
-public sealed class ApiClientsModel(ApiClients apiClients) : PageModel
+public sealed class ApiClientsModel(ApiClients apiClients, UserManager<StoreUser> users, SecurityEvents events, StoreDb db) : PageModel
 {
     public IReadOnlyList<ApiClient> Clients { get; private set; } = [];
 
@@ -38,6 +41,7 @@ public sealed class ApiClientsModel(ApiClients apiClients) : PageModel
             (Created, Error) = (result.Value, result.Error);
             if (Created is not null)
             {
+                await AuditAsync("api-client-created", $"{Created.Client.DisplayName} ({Created.Client.ClientId}): {string.Join(' ', Created.Client.Scopes)}");
                 Response.Headers.CacheControl = "no-store";
                 Input = new CreateInput();
                 ModelState.Clear();
@@ -57,7 +61,17 @@ public sealed class ApiClientsModel(ApiClients apiClients) : PageModel
         {
             var result = await apiClients.RevokeAsync(reseller, clientId, cancellationToken);
             (Revoked, Error) = (result.Value, result.Error);
+            if (Revoked is not null)
+            {
+                await AuditAsync("api-client-revoked", $"{Revoked.DisplayName} ({Revoked.ClientId})");
+            }
         }, cancellationToken);
+
+    private async Task AuditAsync(string action, string detail)
+    {
+        await events.RecordAsync(action, await users.GetUserAsync(User), detail: detail);
+        await db.SaveChangesAsync();
+    }
 
     /// <summary>Runs the action for the reseller the person belongs to, then lists its clients; 403 for anyone else.</summary>
     private async Task<IActionResult> WithResellerAsync(Func<Guid, Task> action, CancellationToken cancellationToken)

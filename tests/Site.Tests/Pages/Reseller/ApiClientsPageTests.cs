@@ -47,6 +47,10 @@ public sealed partial class ApiClientsPageTests(StoreFactory factory) : IClassFi
         var revoked = await PostAsync(http, confirm, "Revoke", ("clientId", clientId));
         Assert.Contains("data-testid=\"api-client-revoked\"", revoked, StringComparison.Ordinal);
         Assert.DoesNotContain(clientId, await http.GetStringAsync("/Reseller/ApiClients"), StringComparison.Ordinal);
+
+        using var scope = factory.Services.CreateScope();
+        var audit = scope.ServiceProvider.GetRequiredService<StoreDb>().AuditLog.Where(a => a.Detail != null && a.Detail.Contains(clientId)).Select(a => a.Action).ToList();
+        Assert.Equal(["api-client-created", "api-client-revoked"], audit.Order(StringComparer.Ordinal));
     }
 
     [Fact]
