@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Store.Api.Authorization;
+using Store.Api.Safety;
 using Store.Api.Schema;
 using Store.Api.Transport;
 
@@ -21,7 +22,8 @@ public static class Extensions
             .AddGraphTypes(typeof(StoreSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All))
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = builder.Environment.IsDevelopment())
-            .AddSchemaVisitor<AccessCheckVisitor>());
+            .AddSchemaVisitor<AccessCheckVisitor>()
+            .AddCostLimits(builder.Services));
         builder.AddTokenValidation();
         builder.Services.AddSingleton<IGraphQLWebSocketAuthenticator, WebSocketAuthentication>();
         return builder;

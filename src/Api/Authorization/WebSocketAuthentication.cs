@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Store.Api.Safety;
 using Store.Api.Transport;
 using Store.Api.Viewer;
 
@@ -22,7 +23,10 @@ public sealed class WebSocketAuthentication : IGraphQLWebSocketAuthenticator
         }
 
         var (caller, refusal) = await RequestAuthentication.AuthenticateAsync(http);
-        return refusal is null && caller is not null ? new WebSocketCaller(caller.Principal, new CallerContext(caller)) : null;
+        var address = http.Connection.RemoteIpAddress?.ToString();
+        return refusal is null && caller is not null
+            ? new WebSocketCaller(caller.Principal, () => new CallerContext(caller) { [CostLimits.AddressKey] = address })
+            : null;
     }
 
     private static string? TokenIn(JsonElement payload)

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Store.Api.Authorization;
+using Store.Api.Safety;
 using Store.Api.Viewer;
 
 namespace Store.Api.Transport;
@@ -116,6 +117,7 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
+        var userContext = new CallerContext(caller!) { [CostLimits.AddressKey] = http.Connection.RemoteIpAddress?.ToString() };
         var result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
@@ -124,13 +126,28 @@ public static class GraphQLHttpEndpoint
             Extensions = request.Extensions,
             RequestServices = services,
             User = caller!.Principal,
-            UserContext = new CallerContext(caller),
+            UserContext = userContext,
             CancellationToken = http.RequestAborted,
         });
 
-        http.Response.StatusCode = mediaType == GraphQLResponseJson && !result.Executed
-            ? StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK;
+        var cost = CostLimits.Report(userContext, result);
+        if (cost is not null)
+        {
+            http.Response.Headers["RateLimit-Limit"] = Invariant(cost.Limit);
+            http.Response.Headers["RateLimit-Remaining"] = Invariant(Math.Max(0, cost.Remaining));
+            http.Response.Headers["RateLimit-Reset"] = Invariant(Math.Ceiling(cost.ResetsIn.TotalSeconds));
+        }
+
+        http.Response.StatusCode = cost is { Refused: true }
+            ? StatusCodes.Status429TooManyRequests
+            : mediaType == GraphQLResponseJson && !result.Executed
+                ? StatusCodes.Status400BadRequest
+                : StatusCodes.Status200OK;
+        if (cost is { Refused: true })
+        {
+            http.Response.Headers.RetryAfter = Invariant(Math.Ceiling(cost.ResetsIn.TotalSeconds));
+        }
+
         http.Response.ContentType = mediaType + "; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
@@ -142,6 +159,8 @@ public static class GraphQLHttpEndpoint
         Variables = NullIfEmpty(query["variables"].ToString()) is { } v ? serializer.Deserialize<Inputs>(v) : null,
         Extensions = NullIfEmpty(query["extensions"].ToString()) is { } x ? serializer.Deserialize<Inputs>(x) : null,
     };
+
+    private static string Invariant(double value) => value.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 

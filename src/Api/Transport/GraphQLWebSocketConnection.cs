@@ -32,7 +32,7 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
     private int _initialised;
     private volatile bool _acknowledged;
     private ClaimsPrincipal _user;
-    private IDictionary<string, object?> _userContext = new Dictionary<string, object?>();
+    private Func<IDictionary<string, object?>> _newUserContext = () => new Dictionary<string, object?>();
 
     private GraphQLWebSocketConnection(WebSocket socket, HttpContext http)
     {
@@ -206,7 +206,7 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
                 return await CloseAsync(GraphQLWebSocketProtocol.Forbidden, "Forbidden");
             }
 
-            (_user, _userContext) = (caller.User, caller.UserContext);
+            (_user, _newUserContext) = (caller.User, caller.NewUserContext);
         }
 
         _acknowledged = true;
@@ -256,6 +256,7 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
     {
         try
         {
+            var userContext = _newUserContext();
             var result = await _executer.ExecuteAsync(new ExecutionOptions
             {
                 Query = request.Query,
@@ -264,7 +265,7 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
                 Extensions = request.Extensions,
                 RequestServices = _http.RequestServices,
                 User = _user,
-                UserContext = _userContext,
+                UserContext = userContext,
                 CancellationToken = cancellation.Token,
             });
 
@@ -282,6 +283,7 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
                 return;
             }
 
+            Safety.CostLimits.Report(userContext, result);
             await SendAsync(Envelope("next", id, _serializer.Serialize(result)));
             if (Forget(id, cancellation))
             {
@@ -449,8 +451,8 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
     }
 }
 
-/// <summary>Who a socket acts for: the user and the user context its operations run with.</summary>
-public sealed record WebSocketCaller(ClaimsPrincipal User, IDictionary<string, object?> UserContext);
+/// <summary>Who a socket acts for: the user, and a fresh user context for each operation it runs.</summary>
+public sealed record WebSocketCaller(ClaimsPrincipal User, Func<IDictionary<string, object?>> NewUserContext);
 
 /// <summary>Decides who a socket acts for from the upgrade request and the connection_init payload; null refuses the connection (4403).</summary>
 public interface IGraphQLWebSocketAuthenticator

@@ -137,7 +137,7 @@ public sealed class WebSocketHost : IAsyncDisposable
         public Task<WebSocketCaller?> AuthenticateAsync(HttpContext http, JsonElement payload) =>
             Task.FromResult(payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty("token", out var t) && t.GetString() == "bad"
                 ? null
-                : new WebSocketCaller(new ClaimsPrincipal(new ClaimsIdentity()), new Dictionary<string, object?>()));
+                : new WebSocketCaller(new ClaimsPrincipal(new ClaimsIdentity()), () => new Dictionary<string, object?>()));
     }
 
     private sealed class TickSchema : GraphQL.Types.Schema

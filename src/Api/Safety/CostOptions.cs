@@ -1,0 +1,16 @@
+namespace Store.Api.Safety;
+
+/// <summary>How deep and how costly one request may be, and how many points a caller may spend a minute.</summary>
+public sealed class CostOptions
+{
+    public int MaxDepth { get; set; } = 12;
+
+    /// <summary>The most one request may cost; a list counts its requested size (first / last) times its items.</summary>
+    public int MaxCost { get; set; } = 20_000;
+
+    /// <summary>Points an API client or a person may spend a minute.</summary>
+    public double PointsPerMinute { get; set; } = 50_000;
+
+    /// <summary>Points an anonymous caller (by address) may spend a minute: the public catalog.</summary>
+    public double AnonymousPointsPerMinute { get; set; } = 10_000;
+}
