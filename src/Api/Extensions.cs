@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Store.Api.Authorization;
 using Store.Api.Safety;
 using Store.Api.Schema;
+using Store.Api.Tenancy;
 using Store.Api.Transport;
 
 namespace Store.Api;
@@ -23,7 +24,9 @@ public static class Extensions
             .AddSystemTextJson(json => json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All))
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = builder.Environment.IsDevelopment())
             .AddSchemaVisitor<AccessCheckVisitor>()
-            .AddCostLimits(builder.Services));
+            .AddCostLimits(builder.Services)
+            .AddTenantScoping());
+        builder.Services.AddSingleton(Customers.CustomersQueries.Loader);
         builder.AddTokenValidation();
         builder.Services.AddSingleton<IGraphQLWebSocketAuthenticator, WebSocketAuthentication>();
         return builder;

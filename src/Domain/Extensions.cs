@@ -44,6 +44,7 @@ public static class Extensions
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<Tenancy.TenantScope>();
         builder.Services.AddOptions<CatalogOptions>().Bind(configuration.GetSection("Store:Catalog"));
         builder.Services.AddSingleton<CatalogRegistry>();
         builder.Services.AddScoped<CatalogPublisher>();

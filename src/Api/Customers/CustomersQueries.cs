@@ -1,41 +1,35 @@
-using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Store.Api.Authorization;
-using Store.Api.Viewer;
+using Store.Api.Relay;
+using Store.Domain.Customers;
 using Store.Domain.Identity;
 using Store.Domain.Persistence;
 
 namespace Store.Api.Customers;
 
-/// <summary>A reseller's customers, for its API clients and its staff.</summary>
+/// <summary>The customers the caller may see: a reseller's own, through the tenant-filtered database.</summary>
 public static class CustomersQueries
 {
-    public const int MaxPage = 100;
-
     public static void AddTo(ObjectGraphType query)
     {
-        query.Field<ListGraphType<NonNullGraphType<CustomerType>>>("customers")
+        var field = query.Field<ConnectionType<CustomerType, Customer>>("customers")
             .Description("The customers of the reseller the caller acts for, by legal name. Needs the scope customers:read; null with an error when the caller may not see them.")
-            .Argument<NonNullGraphType<IntGraphType>>("first", $"How many, 1 to {MaxPage}.")
             .RequireScope(StoreScopes.CustomersRead)
             .RequireReseller()
             .ResolveAsync(async ctx =>
             {
-                var first = ctx.GetArgument<int>("first");
-                if (first is < 1 or > MaxPage)
-                {
-                    throw new ExecutionError($"first must be between 1 and {MaxPage}.") { Code = "BAD_USER_INPUT" };
-                }
-
-                var reseller = ctx.Caller().ResellerId;
+                var page = PageRequest.From(ctx);
                 var db = ctx.RequestServices!.GetRequiredService<StoreDb>();
-                return await db.Customers.AsNoTracking()
-                    .Where(c => c.ResellerId == reseller)
-                    .OrderBy(c => c.LegalName)
-                    .Take(first)
-                    .ToListAsync(ctx.CancellationToken);
+                return await Paging.PageAsync(db.Customers.AsNoTracking(), c => c.LegalName + "|" + c.Id.ToString(), page, ctx.CancellationToken);
             });
+        PageRequest.AddArguments(field.FieldType);
     }
+
+    /// <summary>Fetches customers by id for node / nodes; the query filters leave out those the caller may not see.</summary>
+    public static readonly NodeLoader Loader = new(CustomerType.TypeName, async (services, ids, cancellationToken) =>
+        await services.GetRequiredService<StoreDb>().Customers.AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => (object)c, cancellationToken));
 }

@@ -10,6 +10,7 @@ public sealed class StoreSchema : GraphQL.Types.Schema
         : base(services)
     {
         Query = services.GetRequiredService<QueryType>();
+        RegisterType(typeof(Customers.CustomerType));
     }
 }
 
@@ -21,5 +22,6 @@ public sealed class QueryType : ObjectGraphType
         Catalog.CatalogQueries.AddTo(this);
         Viewer.ViewerQueries.AddTo(this);
         Customers.CustomersQueries.AddTo(this);
+        Relay.NodeQueries.AddTo(this);
     }
 }

@@ -6,6 +6,7 @@ using Store.Domain.Customers;
 using Store.Domain.Identity;
 using Store.Domain.Mail;
 using Store.Domain.Subscriptions;
+using Store.Domain.Tenancy;
 
 namespace Store.Domain.Persistence;
 
@@ -16,8 +17,11 @@ namespace Store.Domain.Persistence;
 /// dotnet ef migrations add NAME -p src/Domain -s src/Domain -c SqlServerStoreDb -o Persistence/Migrations/SqlServer
 /// </code>
 /// </summary>
-public abstract class StoreDb(DbContextOptions options) : IdentityDbContext<StoreUser, StoreRole, Guid>(options), IDataProtectionKeyContext
+public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : IdentityDbContext<StoreUser, StoreRole, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>Whose data the queries of this context may return; see <see cref="TenantScope"/>.</summary>
+    public TenantScope Tenant { get; } = tenant ?? new TenantScope();
+
     public DbSet<PublishedCatalog> Catalogs => Set<PublishedCatalog>();
 
     public DbSet<Reseller> Resellers => Set<Reseller>();
@@ -48,6 +52,12 @@ public abstract class StoreDb(DbContextOptions options) : IdentityDbContext<Stor
         base.OnModelCreating(builder);
         builder.UseOpenIddict<Guid>();
         builder.ApplyConfigurationsFromAssembly(typeof(StoreDb).Assembly);
+
+        // Tenant isolation, in this one place: every query of customer data goes through these filters.
+        builder.Entity<Customer>().HasQueryFilter(c => !Tenant.Restricted || c.ResellerId == Tenant.ResellerId || Tenant.CustomerIds.Contains(c.Id));
+        builder.Entity<Contract>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Subscription>().HasQueryFilter(x => !Tenant.Restricted || Contracts.Any(c => c.Id == x.ContractId));
+        builder.Entity<SubscriptionOption>().HasQueryFilter(x => !Tenant.Restricted || Subscriptions.Any(s => s.Id == x.SubscriptionId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -64,7 +74,7 @@ public abstract class StoreDb(DbContextOptions options) : IdentityDbContext<Stor
 }
 
 /// <summary>The embedded default: one SQLite file.</summary>
-public sealed class SqliteStoreDb(DbContextOptions<SqliteStoreDb> options) : StoreDb(options)
+public sealed class SqliteStoreDb(DbContextOptions<SqliteStoreDb> options, TenantScope? tenant = null) : StoreDb(options, tenant)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -76,4 +86,4 @@ public sealed class SqliteStoreDb(DbContextOptions<SqliteStoreDb> options) : Sto
 }
 
 /// <summary>Production: SQL Server, shared by every process.</summary>
-public sealed class SqlServerStoreDb(DbContextOptions<SqlServerStoreDb> options) : StoreDb(options);
+public sealed class SqlServerStoreDb(DbContextOptions<SqlServerStoreDb> options, TenantScope? tenant = null) : StoreDb(options, tenant);

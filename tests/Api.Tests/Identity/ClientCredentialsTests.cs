@@ -17,7 +17,7 @@ public sealed class ClientCredentialsTests(IdentityFactory factory) : IClassFixt
         var http = factory.CreateClient();
         var token = await http.TokenAsync(apiClient.Client.ClientId, apiClient.Secret);
 
-        var (response, body) = await http.PostGraphQLWithTokenAsync(token, "{ viewer { kind clientId userId scopes resellerId } customers(first: 10) { id legalName } }");
+        var (response, body) = await http.PostGraphQLWithTokenAsync(token, "{ viewer { kind clientId userId scopes resellerId } customers(first: 10) { nodes { id legalName } } }");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(body["errors"]);
@@ -27,7 +27,7 @@ public sealed class ClientCredentialsTests(IdentityFactory factory) : IClassFixt
         Assert.Null(viewer["userId"]);
         Assert.Equal([StoreScopes.CustomersRead, StoreScopes.NumbersRead], viewer["scopes"]!.AsArray().Select(s => (string)s!).ToArray());
         Assert.Equal(reseller.Id.ToString(), (string?)viewer["resellerId"]);
-        var names = body["data"]!["customers"]!.AsArray().Select(c => (string)c!["legalName"]!).ToArray();
+        var names = body["data"]!["customers"]!["nodes"]!.AsArray().Select(c => (string)c!["legalName"]!).ToArray();
         Assert.Equal(["Atelier Durand", "Boulangerie Martin"], names);
     }
 
@@ -53,7 +53,7 @@ public sealed class ClientCredentialsTests(IdentityFactory factory) : IClassFixt
         var http = factory.CreateClient();
         var token = await http.TokenAsync(OpenIdClientSeeder.PlatformClientId, IdentityFactory.PlatformSecret);
 
-        var (response, body) = await http.PostGraphQLWithTokenAsync(token, "{ viewer { kind scopes } customers(first: 5) { id } }");
+        var (response, body) = await http.PostGraphQLWithTokenAsync(token, "{ viewer { kind scopes } customers(first: 5) { nodes { id } } }");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("CLIENT", (string?)body["data"]!["viewer"]!["kind"]);
@@ -66,7 +66,7 @@ public sealed class ClientCredentialsTests(IdentityFactory factory) : IClassFixt
     [Fact]
     public async Task Without_a_token_the_catalog_stays_public_and_customers_asks_for_authentication()
     {
-        var (response, body) = await factory.CreateClient().PostGraphQLAsync("{ viewer { kind scopes } plans { code } customers(first: 5) { id } }");
+        var (response, body) = await factory.CreateClient().PostGraphQLAsync("{ viewer { kind scopes } plans { code } customers(first: 5) { nodes { id } } }");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ANONYMOUS", (string?)body["data"]!["viewer"]!["kind"]);
@@ -105,7 +105,7 @@ public sealed class ClientCredentialsTests(IdentityFactory factory) : IClassFixt
         var (refused, error) = await http.RequestTokenAsync(apiClient.Client.ClientId, apiClient.Secret);
         Assert.Equal("invalid_client", (string?)error["error"]);
         Assert.False(refused.IsSuccessStatusCode);
-        var (graphql, _) = await http.PostGraphQLWithTokenAsync(token, "{ customers(first: 5) { id } }");
+        var (graphql, _) = await http.PostGraphQLWithTokenAsync(token, "{ customers(first: 5) { nodes { id } } }");
         Assert.Equal(HttpStatusCode.Unauthorized, graphql.StatusCode);
     }
 

@@ -31,13 +31,13 @@ public sealed class CrossProcessValidationTests
         api.Settings["Store:Identity:Issuer"] = issuer;
         var apiHttp = api.CreateClient();
 
-        var (response, body) = await apiHttp.PostGraphQLWithTokenAsync(token, "{ viewer { kind clientId resellerId } customers(first: 5) { legalName } }");
+        var (response, body) = await apiHttp.PostGraphQLWithTokenAsync(token, "{ viewer { kind clientId resellerId } customers(first: 5) { nodes { legalName } } }");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(body["errors"]);
         Assert.Equal("CLIENT", (string?)body["data"]!["viewer"]!["kind"]);
         Assert.Equal(apiClient.Client.ClientId, (string?)body["data"]!["viewer"]!["clientId"]);
-        Assert.Equal("Client réparti", (string?)body["data"]!["customers"]![0]!["legalName"]);
+        Assert.Equal("Client réparti", (string?)body["data"]!["customers"]!["nodes"]![0]!["legalName"]);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class GraphQLWebSocketTests : IAsyncLifetime
 {
     private WebSocketHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await WebSocketHost.StartAsync(o => o.ConnectionInitTimeout = TimeSpan.FromMilliseconds(300));
+    public async Task InitializeAsync() => _host = await WebSocketHost.StartAsync();
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -94,7 +94,8 @@ public sealed class GraphQLWebSocketTests : IAsyncLifetime
     [Fact]
     public async Task Without_connection_init_in_time_the_socket_closes_with_4408()
     {
-        using var client = await _host.ConnectAsync();
+        await using var host = await WebSocketHost.StartAsync(o => o.ConnectionInitTimeout = TimeSpan.FromMilliseconds(300));
+        using var client = await host.ConnectAsync();
         Assert.Equal(4408, await client.ClosedWithAsync());
     }
 
