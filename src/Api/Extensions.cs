@@ -25,8 +25,12 @@ public static class Extensions
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = builder.Environment.IsDevelopment())
             .AddSchemaVisitor<AccessCheckVisitor>()
             .AddCostLimits(builder.Services)
-            .AddTenantScoping());
+            .AddTenantScoping()
+
+            // Resolvers share the request's DbContext, which takes one query at a time; batch loaders keep that cheap.
+            .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query));
         builder.Services.AddSingleton(Customers.CustomersQueries.Loader);
+        builder.Services.AddScoped<DataLoading.DataLoaders>();
         builder.AddTokenValidation();
         builder.Services.AddSingleton<IGraphQLWebSocketAuthenticator, WebSocketAuthentication>();
         return builder;

@@ -27,6 +27,9 @@ public static class CostLimits
             var limits = provider.GetRequiredService<IOptions<CostOptions>>().Value;
             o.MaxDepth = limits.MaxDepth;
             o.MaxComplexity = limits.MaxCost;
+
+            // A list without first / last (a customer's subscriptions, a subscription's options) is short: count it as 3.
+            o.DefaultListImpactMultiplier = limits.UnboundedListSize;
             o.ValidateComplexityDelegate = context =>
             {
                 var userContext = context.ValidationContext.UserContext;

@@ -1,0 +1,71 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Store.Api.DataLoading;
+using Store.Api.Relay;
+using Store.Domain.Catalog;
+using Store.Domain.Persistence;
+using Store.Domain.Subscriptions;
+
+namespace Store.Api.Subscriptions;
+
+public sealed class SubscriptionType : ObjectGraphType<Subscription>
+{
+    public const string TypeName = "Subscription";
+
+    public SubscriptionType()
+    {
+        Name = "ProductSubscription";
+        Description = "A product a customer subscribes to, priced by the catalog version its contract was signed under.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Subscription;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Id));
+        Field<NonNullGraphType<StringGraphType>>("productCode").Resolve(ctx => ctx.Source.ProductCode);
+        Field<NonNullGraphType<EnumerationGraphType<ProductKind>>>("kind").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<EnumerationGraphType<PricePeriod>>>("billingPeriod").Resolve(ctx => ctx.Source.Period);
+        Field<NonNullGraphType<IntGraphType>>("quantity").Resolve(ctx => ctx.Source.Quantity);
+        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Resolve(ctx => ctx.Source.StartsOn);
+        Field<DateOnlyGraphType>("endsOn").Resolve(ctx => ctx.Source.EndsOn);
+        Field<NonNullGraphType<StringGraphType>>("catalogVersion").Resolve(ctx => ctx.Source.CatalogVersion);
+        Field<NonNullGraphType<DecimalGraphType>>("unitPrice").Description("Per unit and period, excluding VAT, from the signed catalog version.")
+            .Resolve(ctx => ctx.Source.UnitPrice(ctx.RequestServices!.GetRequiredService<CatalogRegistry>().Get(ctx.Source.CatalogVersion)).Amount);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubscriptionOptionType>>>>("options")
+            .Resolve(ctx => OptionsOf(ctx).Load(ctx.Source.Id));
+    }
+
+    private static BatchLoader<Guid, List<SubscriptionOption>> OptionsOf(IResolveFieldContext ctx) =>
+        ctx.RequestServices!.GetRequiredService<DataLoaders>().Get<Guid, List<SubscriptionOption>>("options-by-subscription", async (ids, cancellationToken) =>
+        {
+            var options = await ctx.RequestServices!.GetRequiredService<StoreDb>().SubscriptionOptions.AsNoTracking()
+                .Where(o => ids.Contains(o.SubscriptionId))
+                .OrderBy(o => o.OptionCode)
+                .ToListAsync(cancellationToken);
+            return options.GroupBy(o => o.SubscriptionId).ToDictionary(g => g.Key, g => g.ToList());
+        }, () => []);
+
+    /// <summary>A customer's subscriptions, all customers of a page in one query.</summary>
+    public static BatchLoader<Guid, List<Subscription>> OfCustomers(IResolveFieldContext ctx) =>
+        ctx.RequestServices!.GetRequiredService<DataLoaders>().Get<Guid, List<Subscription>>("subscriptions-by-customer", async (ids, cancellationToken) =>
+        {
+            var db = ctx.RequestServices!.GetRequiredService<StoreDb>();
+            var rows = await (from s in db.Subscriptions.AsNoTracking()
+                              join c in db.Contracts.AsNoTracking() on s.ContractId equals c.Id
+                              where ids.Contains(c.CustomerId)
+                              orderby s.StartsOn
+                              select new { c.CustomerId, Subscription = s }).ToListAsync(cancellationToken);
+            return rows.GroupBy(r => r.CustomerId).ToDictionary(g => g.Key, g => g.Select(r => r.Subscription).ToList());
+        }, () => []);
+}
+
+public sealed class SubscriptionOptionType : ObjectGraphType<SubscriptionOption>
+{
+    public SubscriptionOptionType()
+    {
+        Name = "SubscriptionOption";
+        Field<NonNullGraphType<StringGraphType>>("code").Resolve(ctx => ctx.Source.OptionCode);
+        Field<NonNullGraphType<IntGraphType>>("quantity").Resolve(ctx => ctx.Source.Quantity);
+        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Resolve(ctx => ctx.Source.StartsOn);
+        Field<DateOnlyGraphType>("endsOn").Resolve(ctx => ctx.Source.EndsOn);
+    }
+}
