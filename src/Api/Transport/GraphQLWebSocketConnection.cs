@@ -254,6 +254,9 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
 
     private async Task ExecuteAsync(string id, GraphQLRequest request, CancellationTokenSource cancellation)
     {
+        // Each operation gets its own services (its own DbContext, tenant scope and loaders): operations of one
+        // socket run side by side, and a database context takes one query at a time.
+        await using var scope = _http.RequestServices.CreateAsyncScope();
         try
         {
             var userContext = _newUserContext();
@@ -263,7 +266,7 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
                 OperationName = request.OperationName,
                 Variables = request.Variables,
                 Extensions = request.Extensions,
-                RequestServices = _http.RequestServices,
+                RequestServices = scope.ServiceProvider,
                 User = _user,
                 UserContext = userContext,
                 CancellationToken = cancellation.Token,
