@@ -48,6 +48,7 @@ public static class Extensions
         builder.Services.AddOptions<CatalogOptions>().Bind(configuration.GetSection("Store:Catalog"));
         builder.Services.AddSingleton<CatalogRegistry>();
         builder.Services.AddScoped<CatalogPublisher>();
+        builder.Services.AddScoped<Customers.CreateCustomer>();
         builder.AddMail();
         builder.Services.AddHostedService<StoreDatabase>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -10,6 +10,7 @@ public sealed class StoreSchema : GraphQL.Types.Schema
         : base(services)
     {
         Query = services.GetRequiredService<QueryType>();
+        Mutation = services.GetRequiredService<MutationType>();
         RegisterType(typeof(Customers.CustomerType));
     }
 }
@@ -23,5 +24,14 @@ public sealed class QueryType : ObjectGraphType
         Viewer.ViewerQueries.AddTo(this);
         Customers.CustomersQueries.AddTo(this);
         Relay.NodeQueries.AddTo(this);
+    }
+}
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        Customers.CreateCustomerMutation.AddTo(this);
     }
 }

@@ -55,9 +55,17 @@ internal static class TestData
         return (string)body["access_token"]!;
     }
 
-    public static async Task<(HttpResponseMessage Response, JsonNode Body)> PostGraphQLWithTokenAsync(this HttpClient client, string token, string query)
+    public static Task<(HttpResponseMessage Response, JsonNode Body)> PostGraphQLWithTokenAsync(this HttpClient client, string token, string query) =>
+        client.PostGraphQLWithVariablesAsync(token, query, null);
+
+    public static async Task<(HttpResponseMessage Response, JsonNode Body)> PostGraphQLWithVariablesAsync(this HttpClient client, string token, string query, object? variables, string? idempotencyKey = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
         request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse("application/graphql-response+json"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var response = await client.SendAsync(request);
