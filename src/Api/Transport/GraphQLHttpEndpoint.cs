@@ -117,15 +117,49 @@ public static class GraphQLHttpEndpoint
             return;
         }
 
-        var userContext = new CallerContext(caller!) { [CostLimits.AddressKey] = http.Connection.RemoteIpAddress?.ToString() };
-        var result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        var key = http.Request.Headers[IdempotentMutations.Header].ToString();
+        if (operation is OperationType.Mutation && key.Length > 0)
+        {
+            if (key.Length > IdempotentMutations.MaxKeyLength)
+            {
+                await WriteRequestErrorAsync(http, serializer, mediaType, StatusCodes.Status400BadRequest, $"The Idempotency-Key header is longer than {IdempotentMutations.MaxKeyLength} characters.", "BAD_REQUEST");
+                return;
+            }
+
+            var callerKey = caller!.ClientId ?? caller.UserId ?? "anonymous:" + http.Connection.RemoteIpAddress;
+            var answer = await IdempotentMutations.RunAsync(http, callerKey, key, serializer.Serialize(request), async () =>
+            {
+                var (status, result) = await ExecuteAsync(http, caller, request, mediaType);
+                return new IdempotentMutations.Answer(status, serializer.Serialize(result), false);
+            });
+            if (answer.Replayed)
+            {
+                http.Response.Headers["Idempotent-Replayed"] = "true";
+            }
+
+            http.Response.StatusCode = answer.StatusCode;
+            await http.Response.WriteAsync(answer.Body, http.RequestAborted);
+            return;
+        }
+
+        var (statusCode, executed) = await ExecuteAsync(http, caller!, request, mediaType);
+        http.Response.StatusCode = statusCode;
+        await serializer.WriteAsync(http.Response.Body, executed, http.RequestAborted);
+    }
+
+    /// <summary>Runs the operation for its caller; sets the cost headers and returns the status code to answer with.</summary>
+    private static async Task<(int StatusCode, ExecutionResult Result)> ExecuteAsync(HttpContext http, Caller caller, GraphQLRequest request, string mediaType)
+    {
+        var userContext = new CallerContext(caller) { [CostLimits.AddressKey] = http.Connection.RemoteIpAddress?.ToString() };
+        var result = await http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new ExecutionOptions
         {
             Query = request.Query,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
-            RequestServices = services,
-            User = caller!.Principal,
+            RequestServices = http.RequestServices,
+            User = caller.Principal,
             UserContext = userContext,
             CancellationToken = http.RequestAborted,
         });
@@ -138,18 +172,13 @@ public static class GraphQLHttpEndpoint
             http.Response.Headers["RateLimit-Reset"] = Invariant(Math.Ceiling(cost.ResetsIn.TotalSeconds));
         }
 
-        http.Response.StatusCode = cost is { Refused: true }
-            ? StatusCodes.Status429TooManyRequests
-            : mediaType == GraphQLResponseJson && !result.Executed
-                ? StatusCodes.Status400BadRequest
-                : StatusCodes.Status200OK;
         if (cost is { Refused: true })
         {
             http.Response.Headers.RetryAfter = Invariant(Math.Ceiling(cost.ResetsIn.TotalSeconds));
+            return (StatusCodes.Status429TooManyRequests, result);
         }
 
-        http.Response.ContentType = mediaType + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        return (mediaType == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, result);
     }
 
     private static GraphQLRequest ReadQueryString(IQueryCollection query, IGraphQLTextSerializer serializer) => new()

@@ -77,3 +77,44 @@ public sealed class CreateCustomerTests(IdentityFactory factory) : IClassFixture
         Assert.Contains("customers:write", (string?)body["errors"]![0]!["message"], StringComparison.Ordinal);
     }
 }
+
+public sealed class IdempotencyTests(IdentityFactory factory) : IClassFixture<IdentityFactory>
+{
+    private const string Mutation = "mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id legalName } userErrors { code } } }";
+
+    private static object Input(string name) => new
+    {
+        input = new
+        {
+            legalName = name,
+            market = "CH",
+            companyNumber = "CHE-116.281.710",
+            billingEmail = "rechnung@beispiel.ch",
+            billingAddress = new { line1 = "Bahnhofstrasse 1", postalCode = "8001", city = "Zürich", country = "CH" },
+        },
+    };
+
+    [Fact]
+    public async Task A_repeated_mutation_with_the_same_key_returns_the_first_result_and_creates_nothing_more()
+    {
+        var reseller = await TestData.AddResellerAsync(factory.Services, "Revendeur Suisse");
+        var api = await TestData.AddApiClientAsync(factory.Services, reseller.Id, StoreScopes.CustomersWrite, StoreScopes.CustomersRead);
+        var http = factory.CreateClient();
+        var token = await http.TokenAsync(api.Client.ClientId, api.Secret);
+
+        var (first, firstBody) = await http.PostGraphQLWithVariablesAsync(token, Mutation, Input("Uhrmacher AG"), idempotencyKey: "order-42");
+        var (again, againBody) = await http.PostGraphQLWithVariablesAsync(token, Mutation, Input("Uhrmacher AG"), idempotencyKey: "order-42");
+
+        Assert.Equal(first.StatusCode, again.StatusCode);
+        Assert.Equal((string?)firstBody["data"]!["createCustomer"]!["customer"]!["id"], (string?)againBody["data"]!["createCustomer"]!["customer"]!["id"]);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+
+        var (reused, reusedBody) = await http.PostGraphQLWithVariablesAsync(token, Mutation, Input("Autre SA"), idempotencyKey: "order-42");
+        Assert.Equal(422, (int)reused.StatusCode);
+        Assert.Equal("IDEMPOTENCY_KEY_REUSED", (string?)reusedBody["errors"]![0]!["extensions"]!["code"]);
+
+        await http.PostGraphQLWithVariablesAsync(token, Mutation, Input("Uhrmacher AG"));
+        var (_, list) = await http.PostGraphQLWithTokenAsync(token, "{ customers(first: 10) { totalCount } }");
+        Assert.Equal(2, (int)list["data"]!["customers"]!["totalCount"]!); // one with the key (sent twice), one without
+    }
+}
