@@ -66,9 +66,9 @@ public static class CostLimits
         result.Extensions ??= [];
         result.Extensions["cost"] = new Dictionary<string, object?>
         {
-            ["requested"] = report.Cost,
+            ["requested"] = Math.Ceiling(report.Cost),
             ["limit"] = report.Limit,
-            ["remaining"] = Math.Max(0, report.Remaining),
+            ["remaining"] = Math.Max(0, Math.Floor(report.Remaining)),
             ["resetInSeconds"] = (int)Math.Ceiling(report.ResetsIn.TotalSeconds),
         };
         return report;

@@ -3,7 +3,8 @@ namespace Store.Api.Safety;
 /// <summary>How deep and how costly one request may be, and how many points a caller may spend a minute.</summary>
 public sealed class CostOptions
 {
-    public int MaxDepth { get; set; } = 12;
+    /// <summary>Deep enough for the standard introspection query of GraphiQL and code generators (15 levels).</summary>
+    public int MaxDepth { get; set; } = 15;
 
     /// <summary>The most one request may cost; a list counts its requested size (first / last) times its items.</summary>
     public int MaxCost { get; set; } = 20_000;

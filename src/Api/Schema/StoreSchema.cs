@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,9 @@ public sealed class StoreSchema : GraphQL.Types.Schema
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
         RegisterType(typeof(Customers.CustomerType));
+
+        // Introspection (GraphiQL, code generators) counts at a tenth: it reads the schema, not the business data.
+        this.WithIntrospectionComplexityImpact(0.1);
     }
 }
 

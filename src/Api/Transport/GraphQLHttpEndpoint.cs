@@ -44,6 +44,11 @@ public static class GraphQLHttpEndpoint
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
         var options = services.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value;
 
+        if (await ServeBrowserPageAsync(http))
+        {
+            return;
+        }
+
         var mediaType = NegotiateResponseType(http.Request);
         if (mediaType is null)
         {
@@ -168,7 +173,7 @@ public static class GraphQLHttpEndpoint
         if (cost is not null)
         {
             http.Response.Headers["RateLimit-Limit"] = Invariant(cost.Limit);
-            http.Response.Headers["RateLimit-Remaining"] = Invariant(Math.Max(0, cost.Remaining));
+            http.Response.Headers["RateLimit-Remaining"] = Invariant(Math.Max(0, Math.Floor(cost.Remaining)));
             http.Response.Headers["RateLimit-Reset"] = Invariant(Math.Ceiling(cost.ResetsIn.TotalSeconds));
         }
 
@@ -179,6 +184,27 @@ public static class GraphQLHttpEndpoint
         }
 
         return (mediaType == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, result);
+    }
+
+    /// <summary>A browser opening /graphql (HTML accepted, no query) gets GraphiQL, when the site ships it.</summary>
+    private static async Task<bool> ServeBrowserPageAsync(HttpContext http)
+    {
+        if (!HttpMethods.IsGet(http.Request.Method) || http.Request.Query.ContainsKey("query")
+            || !http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        var page = http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>().WebRootFileProvider.GetFileInfo("graphiql/index.html");
+        if (!page.Exists)
+        {
+            return false;
+        }
+
+        http.Response.ContentType = "text/html; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-cache";
+        await http.Response.SendFileAsync(page, http.RequestAborted);
+        return true;
     }
 
     private static GraphQLRequest ReadQueryString(IQueryCollection query, IGraphQLTextSerializer serializer) => new()

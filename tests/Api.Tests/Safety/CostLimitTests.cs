@@ -5,7 +5,7 @@ namespace Store.Api.Tests.Safety;
 
 public sealed class CostLimitTests
 {
-    private const string DeepIntrospection = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }";
+    private const string DeepIntrospection = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } } } } }";
 
     [Fact]
     public async Task Every_response_says_what_it_cost_and_what_is_left_in_extensions_and_headers()
@@ -16,7 +16,7 @@ public sealed class CostLimitTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cost = body["extensions"]!["cost"]!;
         Assert.True((double)cost["requested"]! > 0);
-        Assert.Equal((double)cost["limit"]! - (double)cost["requested"]!, (double)cost["remaining"]!);
+        Assert.InRange((double)cost["limit"]! - (double)cost["requested"]! - (double)cost["remaining"]!, 0, 1);
         Assert.Equal(((double)cost["remaining"]!).ToString("0", System.Globalization.CultureInfo.InvariantCulture), response.Headers.GetValues("RateLimit-Remaining").Single());
         Assert.NotNull(response.Headers.GetValues("RateLimit-Reset").Single());
     }
