@@ -15,6 +15,15 @@ public sealed class ConformanceSuites(BrowserFixture browser)
         Assert.Matches("[1-9][0-9]* passed, 0 failed", output);
     }
 
+    [Fact]
+    public async Task The_graphql_ws_reference_client_and_raw_sockets_get_every_message_and_close_code_right()
+    {
+        var url = new UriBuilder(new Uri(browser.Server.BaseAddress, "/graphql")) { Scheme = "ws" }.Uri.ToString();
+        var (exitCode, output) = await RunNodeAsync("ws-suite.mjs", url);
+        Assert.True(exitCode == 0, output);
+        Assert.Matches("[1-9][0-9]* passed, 0 failed", output);
+    }
+
     private static async Task<(int ExitCode, string Output)> RunNodeAsync(string script, params string[] arguments)
     {
         var folder = Path.Combine(StoreServer.RepositoryRoot(), "tools", "graphql-conformance");

@@ -31,6 +31,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
             // The test rig serves plain HTTP on loopback: Secure cookies would be refused there.
             ["Store:Identity:SecureCookies"] = "false",
+
+            // Short, so that the socket suite sees the 4408 close without waiting ten seconds.
+            ["Store:Api:WebSocket:ConnectionInitTimeout"] = "00:00:03",
         });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -26,7 +26,9 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
     private readonly IGraphQLTextSerializer _serializer;
     private readonly IDocumentExecuter<ISchema> _executer;
     private readonly GraphQLWebSocketOptions _options;
-    private readonly Channel<string> _outgoing;
+    private readonly Channel<Outgoing> _outgoing;
+    private readonly CancellationTokenSource _reading;
+    private int _closeStarted;
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _operations = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _closing;
     private int _initialised;
@@ -42,8 +44,9 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
         _serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         _executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
         _options = http.RequestServices.GetRequiredService<IOptions<GraphQLWebSocketOptions>>().Value;
-        _outgoing = Channel.CreateBounded<string>(new BoundedChannelOptions(_options.MaxQueuedMessages) { SingleReader = true });
+        _outgoing = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(_options.MaxQueuedMessages) { SingleReader = true });
         _closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        _reading = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
     }
 
     /// <summary>Accepts the upgrade and serves the socket until either side closes it.</summary>
@@ -72,40 +75,45 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
         }
         finally
         {
-            await _closing.CancelAsync();
-            _outgoing.Writer.TryComplete();
+            await CloseAsync((int)WebSocketCloseStatus.NormalClosure, string.Empty);
             await Task.WhenAll(writer, watchdog);
         }
     }
+
+    /// <summary>A message to send, or (when <see cref="CloseCode"/> is set) the close frame that ends the socket.</summary>
+    private readonly record struct Outgoing(string? Text, int? CloseCode, string? Reason);
 
     private async Task ReadLoopAsync()
     {
         var buffer = ArrayPool<byte>.Shared.Rent(8 * 1024);
         try
         {
-            while (_socket.State == WebSocketState.Open && !_closing.IsCancellationRequested)
+            while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
             {
                 var (message, type) = await ReceiveAsync(buffer);
                 if (type == WebSocketMessageType.Close)
                 {
+                    // The client closed: answer with our close frame (the handshake), then stop.
+                    await CloseAsync((int)(_socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure), string.Empty);
                     return;
+                }
+
+                if (_closeStarted == 1)
+                {
+                    continue; // Closing: what the client still sends is read and dropped until its close frame.
                 }
 
                 if (message is null)
                 {
                     await CloseAsync((int)WebSocketCloseStatus.MessageTooBig, $"Messages are limited to {_options.MaxMessageBytes} bytes");
-                    return;
                 }
-
-                if (type != WebSocketMessageType.Text)
+                else if (type != WebSocketMessageType.Text)
                 {
                     await CloseAsync(GraphQLWebSocketProtocol.BadRequest, "Invalid message received: text frames only");
-                    return;
                 }
-
-                if (!await HandleAsync(message))
+                else
                 {
-                    return;
+                    await HandleAsync(message);
                 }
             }
         }
@@ -125,7 +133,7 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
         using var message = new MemoryStream();
         while (true)
         {
-            var result = await _socket.ReceiveAsync(buffer, _closing.Token);
+            var result = await _socket.ReceiveAsync(buffer, _reading.Token);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return (null, WebSocketMessageType.Close);
@@ -344,9 +352,19 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
     {
         try
         {
-            await foreach (var message in _outgoing.Reader.ReadAllAsync(_closing.Token))
+            await foreach (var message in _outgoing.Reader.ReadAllAsync(_reading.Token))
             {
-                await _socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, _closing.Token);
+                if (message.CloseCode is { } code)
+                {
+                    if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    {
+                        await _socket.CloseOutputAsync((WebSocketCloseStatus)code, message.Reason, _reading.Token);
+                    }
+
+                    return;
+                }
+
+                await _socket.SendAsync(Encoding.UTF8.GetBytes(message.Text!), WebSocketMessageType.Text, true, _reading.Token);
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
@@ -380,7 +398,12 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
 
     private async Task SendAsync(string message)
     {
-        if (!_outgoing.Writer.TryWrite(message))
+        if (_closeStarted == 1)
+        {
+            return;
+        }
+
+        if (!_outgoing.Writer.TryWrite(new Outgoing(message, null, null)))
         {
             // The client reads slower than we write: rather than hold memory or block others, let it go.
             await CloseAsync((int)WebSocketCloseStatus.PolicyViolation, "Too many messages waiting: the client reads too slowly");
@@ -389,21 +412,20 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
 
     private async Task<bool> CloseAsync(int code, string reason)
     {
-        _outgoing.Writer.TryComplete();
-        await _closing.CancelAsync();
-        try
+        if (Interlocked.Exchange(ref _closeStarted, 1) == 1)
         {
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await _socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, timeout.Token);
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
-        {
-            // Already gone.
+            return false;
         }
 
+        await _closing.CancelAsync();
+        if (!_outgoing.Writer.TryWrite(new Outgoing(null, code, reason)))
+        {
+            // The queue is full of messages the client does not read: no room for a polite close.
+            _socket.Abort();
+        }
+
+        _outgoing.Writer.TryComplete();
+        _reading.CancelAfter(TimeSpan.FromSeconds(5));
         return false;
     }
 
@@ -442,6 +464,7 @@ public sealed class GraphQLWebSocketConnection : IAsyncDisposable
         }
 
         _closing.Dispose();
+        _reading.Dispose();
     }
 
     private sealed class Observer(Action<ExecutionResult> next, Action<Exception> error, Action completed) : IObserver<ExecutionResult>
