@@ -4,7 +4,8 @@ using GraphQL.Types;
 namespace Store.Api.Relay;
 
 /// <summary>A page of a list, Relay style: edges with cursors, and whether there is more either way.</summary>
-public sealed record Connection<T>(IReadOnlyList<Edge<T>> Edges, PageInfo PageInfo, int? TotalCount);
+/// <remarks>The total is counted only when a client asks for it.</remarks>
+public sealed record Connection<T>(IReadOnlyList<Edge<T>> Edges, PageInfo PageInfo, Func<CancellationToken, Task<int>> CountAsync);
 
 public sealed record Edge<T>(string Cursor, T Node);
 

@@ -13,7 +13,7 @@ public sealed class ConnectionType<TNodeType, TNode> : ObjectGraphType<Connectio
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeType, TNode>>>>>("edges").Resolve(ctx => ctx.Source.Edges);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Description("The nodes of the edges, for clients that need no cursors.").Resolve(ctx => ctx.Source.Edges.Select(e => e.Node));
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(ctx => ctx.Source.PageInfo);
-        Field<IntGraphType>("totalCount").Description("How many items the whole list has.").Resolve(ctx => ctx.Source.TotalCount);
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("How many items the whole list has.").ResolveAsync(async ctx => await ctx.Source.CountAsync(ctx.CancellationToken));
     }
 }
 

@@ -56,7 +56,6 @@ public static class Paging
         }
 
         var edges = rows.Select(r => new Edge<T>(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(r.Key)), r.Item)).ToList();
-        var total = await source.CountAsync(cancellationToken);
         return new Connection<T>(
             edges,
             new PageInfo(
@@ -64,7 +63,7 @@ public static class Paging
                 HasPreviousPage: page.Backwards ? more : after is not null,
                 StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
                 EndCursor: edges.Count > 0 ? edges[^1].Cursor : null),
-            total);
+            source.CountAsync);
     }
 
     private static string CursorKey(string cursor)

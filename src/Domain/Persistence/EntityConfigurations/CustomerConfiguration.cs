@@ -14,7 +14,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.CompanyNumber).HasMaxLength(32);
         b.Property(c => c.VatNumber).HasMaxLength(32);
         b.Property(c => c.BillingEmail).HasMaxLength(254);
-        b.HasIndex(c => c.ResellerId);
+        b.HasIndex(c => new { c.ResellerId, c.LegalName });
         b.HasIndex(c => c.ParentId);
         b.HasOne<Customer>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Reseller>().WithMany().HasForeignKey(c => c.ResellerId).OnDelete(DeleteBehavior.Restrict);

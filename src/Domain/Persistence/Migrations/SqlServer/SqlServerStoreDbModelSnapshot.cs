@@ -448,7 +448,7 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("ResellerId");
+                    b.HasIndex("ResellerId", "LegalName");
 
                     b.ToTable("Customers");
                 });

@@ -432,7 +432,7 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("ResellerId");
+                    b.HasIndex("ResellerId", "LegalName");
 
                     b.ToTable("Customers");
                 });
