@@ -31,6 +31,7 @@ public static class Extensions
             .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query));
         builder.Services.AddSingleton(Customers.CustomersQueries.Loader);
         builder.Services.AddScoped<DataLoading.DataLoaders>();
+        builder.Services.AddHttpContextAccessor();
         builder.AddTokenValidation();
         builder.Services.AddSingleton<IGraphQLWebSocketAuthenticator, WebSocketAuthentication>();
         return builder;

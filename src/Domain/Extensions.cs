@@ -49,6 +49,7 @@ public static class Extensions
         builder.Services.AddSingleton<CatalogRegistry>();
         builder.Services.AddScoped<CatalogPublisher>();
         builder.Services.AddScoped<Customers.CreateCustomer>();
+        builder.Services.AddScoped<Subscriptions.SubscribeCustomer>();
         builder.AddMail();
         builder.Services.AddHostedService<StoreDatabase>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

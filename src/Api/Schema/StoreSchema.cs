@@ -37,5 +37,6 @@ public sealed class MutationType : ObjectGraphType
     {
         Name = "Mutation";
         Customers.CreateCustomerMutation.AddTo(this);
+        Subscriptions.SubscribeMutation.AddTo(this);
     }
 }

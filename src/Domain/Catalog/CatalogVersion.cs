@@ -34,6 +34,11 @@ public sealed record CatalogVersion(
             yield return (o.Code, o.Name, o.Prices);
         }
 
+        foreach (var t in SmartNumbers.NumberTypes)
+        {
+            yield return (t.Code, t.Name, t.Prices);
+        }
+
         foreach (var a in SmartNumbers.AddOns)
         {
             yield return (a.Code, a.Name, a.Prices);
