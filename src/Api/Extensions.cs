@@ -30,6 +30,7 @@ public static class Extensions
             // Resolvers share the request's DbContext, which takes one query at a time; batch loaders keep that cheap.
             .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query));
         builder.Services.AddSingleton(Customers.CustomersQueries.Loader);
+        builder.Services.AddSingleton(Subscriptions.SubscriptionType.Loader);
         builder.Services.AddScoped<DataLoading.DataLoaders>();
         builder.Services.AddHttpContextAccessor();
         builder.AddTokenValidation();

@@ -13,6 +13,7 @@ public sealed class StoreSchema : GraphQL.Types.Schema
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
         RegisterType(typeof(Customers.CustomerType));
+        RegisterType(typeof(Subscriptions.SubscriptionType));
 
         // Introspection (GraphiQL, code generators) counts at a tenth: it reads the schema, not the business data.
         this.WithIntrospectionComplexityImpact(0.1);
@@ -28,6 +29,7 @@ public sealed class QueryType : ObjectGraphType
         Viewer.ViewerQueries.AddTo(this);
         Customers.CustomersQueries.AddTo(this);
         Relay.NodeQueries.AddTo(this);
+        Subscriptions.CancelSubscription.AddQueries(this);
     }
 }
 
@@ -38,5 +40,6 @@ public sealed class MutationType : ObjectGraphType
         Name = "Mutation";
         Customers.CreateCustomerMutation.AddTo(this);
         Subscriptions.SubscribeMutation.AddTo(this);
+        Subscriptions.CancelSubscription.AddMutations(this);
     }
 }

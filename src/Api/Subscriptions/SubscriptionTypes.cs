@@ -28,11 +28,18 @@ public sealed class SubscriptionType : ObjectGraphType<Subscription>
         Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Resolve(ctx => ctx.Source.StartsOn);
         Field<DateOnlyGraphType>("endsOn").Resolve(ctx => ctx.Source.EndsOn);
         Field<NonNullGraphType<StringGraphType>>("catalogVersion").Resolve(ctx => ctx.Source.CatalogVersion);
+        Field<DecimalGraphType>("terminationFee").Description("The fee of its cancellation, excluding VAT, once cancelled.").Resolve(ctx => ctx.Source.TerminationFee);
         Field<NonNullGraphType<DecimalGraphType>>("unitPrice").Description("Per unit and period, excluding VAT, from the signed catalog version.")
             .Resolve(ctx => ctx.Source.UnitPrice(ctx.RequestServices!.GetRequiredService<CatalogRegistry>().Get(ctx.Source.CatalogVersion)).Amount);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SubscriptionOptionType>>>>("options")
             .Resolve(ctx => OptionsOf(ctx).Load(ctx.Source.Id));
     }
+
+    /// <summary>Fetches subscriptions by id for node / nodes; the query filters leave out those the caller may not see.</summary>
+    public static readonly NodeLoader Loader = new(TypeName, async (services, ids, cancellationToken) =>
+        await services.GetRequiredService<StoreDb>().Subscriptions.AsNoTracking()
+            .Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => (object)s, cancellationToken));
 
     private static BatchLoader<Guid, List<SubscriptionOption>> OptionsOf(IResolveFieldContext ctx) =>
         ctx.RequestServices!.GetRequiredService<DataLoaders>().Get<Guid, List<SubscriptionOption>>("options-by-subscription", async (ids, cancellationToken) =>

@@ -99,6 +99,22 @@ public sealed class Subscription
         return new Money(price.Amount, price.Currency);
     }
 
+    /// <summary>Ends the subscription as the quote says; the fee, if any, is billed with the next invoice.</summary>
+    public void Cancel(CancellationQuote quote)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        if (EndsOn is not null)
+        {
+            throw new InvalidOperationException($"This subscription already ends on {EndsOn:yyyy-MM-dd}.");
+        }
+
+        EndsOn = quote.EffectiveOn;
+        TerminationFee = quote.Fee.Amount;
+    }
+
+    /// <summary>The fee owed for the cancellation, excluding VAT, when cancelled.</summary>
+    public decimal? TerminationFee { get; private set; }
+
     /// <summary>Adds an option of the plan, checking the plan offers it.</summary>
     public SubscriptionOption AddOption(CatalogVersion catalog, string optionCode, int quantity, DateOnly startsOn)
     {

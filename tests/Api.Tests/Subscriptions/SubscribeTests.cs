@@ -81,3 +81,45 @@ public sealed class SubscribeTests(IdentityFactory factory) : IClassFixture<Iden
         Assert.Equal(("customerId", "NOT_FOUND"), ((string)body["data"]!["subscribe"]!["userErrors"]![0]!["field"]!, (string)body["data"]!["subscribe"]!["userErrors"]![0]!["code"]!));
     }
 }
+
+public sealed class CancelSubscriptionTests(IdentityFactory factory) : IClassFixture<IdentityFactory>
+{
+    [Fact]
+    public async Task The_fee_and_date_are_shown_before_confirming_then_the_cancellation_takes_them()
+    {
+        var reseller = await TestData.AddResellerAsync(factory.Services, "Revendeur Epsilon", "Epsilon – client");
+        var api = await TestData.AddApiClientAsync(factory.Services, reseller.Id, StoreScopes.CustomersWrite, StoreScopes.CustomersRead);
+        var http = factory.CreateClient();
+        var token = await http.TokenAsync(api.Client.ClientId, api.Secret);
+        var (_, list) = await http.PostGraphQLWithTokenAsync(token, "{ customers(first: 1) { nodes { id } } }");
+        var customer = (string)list["data"]!["customers"]!["nodes"]![0]!["id"]!;
+        var startsOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (_, subscribed) = await http.PostGraphQLWithVariablesAsync(token, "mutation($i: SubscribeInput!) { subscribe(input: $i) { subscription { id } } }", new { i = new { customerId = customer, productCode = "forfait-start", billingPeriod = "MONTHLY", quantity = 4, startsOn } });
+        var id = (string)subscribed["data"]!["subscribe"]!["subscription"]!["id"]!;
+
+        var (_, quote) = await http.PostGraphQLWithTokenAsync(token, $$"""{ cancellationQuote(subscriptionId: "{{id}}") { fee currency rule } }""");
+        Assert.Equal(236m, (decimal)quote["data"]!["cancellationQuote"]!["fee"]!); // 4 licences × 59 EUR
+        Assert.Equal("EUR", (string?)quote["data"]!["cancellationQuote"]!["currency"]);
+
+        const string Cancel = "mutation($i: CancelSubscriptionInput!) { cancelSubscription(input: $i) { subscription { endsOn terminationFee } cancellation { fee } userErrors { code } } }";
+        var (_, cancelled) = await http.PostGraphQLWithVariablesAsync(token, Cancel, new { i = new { subscriptionId = id } });
+        Assert.Equal(236m, (decimal)cancelled["data"]!["cancelSubscription"]!["subscription"]!["terminationFee"]!);
+        Assert.NotNull((string?)cancelled["data"]!["cancelSubscription"]!["subscription"]!["endsOn"]);
+
+        var (_, again) = await http.PostGraphQLWithVariablesAsync(token, Cancel, new { i = new { subscriptionId = id } });
+        Assert.Equal("ALREADY_CANCELLED", (string?)again["data"]!["cancelSubscription"]!["userErrors"]![0]!["code"]);
+
+        // The subscription is a node for its reseller, and nothing at all for another one.
+        var (_, node) = await http.PostGraphQLWithTokenAsync(token, $$"""{ node(id: "{{id}}") { id ... on ProductSubscription { quantity } } }""");
+        Assert.Equal(4, (int)node["data"]!["node"]!["quantity"]!);
+        var other = await TestData.AddResellerAsync(factory.Services, "Revendeur Zeta");
+        var otherApi = await TestData.AddApiClientAsync(factory.Services, other.Id, StoreScopes.CustomersWrite, StoreScopes.CustomersRead);
+        var otherToken = await http.TokenAsync(otherApi.Client.ClientId, otherApi.Secret);
+        var (_, hidden) = await http.PostGraphQLWithTokenAsync(otherToken, $$"""{ node(id: "{{id}}") { id } cancellationQuote(subscriptionId: "{{id}}") { fee } }""");
+        Assert.Null(hidden["data"]!["node"]);
+        Assert.Null(hidden["data"]!["cancellationQuote"]);
+        var (_, refused) = await http.PostGraphQLWithVariablesAsync(otherToken, Cancel, new { i = new { subscriptionId = id } });
+        Assert.Equal("NOT_FOUND", (string?)refused["data"]!["cancelSubscription"]!["userErrors"]![0]!["code"]);
+
+    }
+}

@@ -934,6 +934,10 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
 
+                    b.Property<decimal?>("TerminationFee")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CatalogVersion");

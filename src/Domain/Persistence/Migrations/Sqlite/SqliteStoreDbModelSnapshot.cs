@@ -909,6 +909,10 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("TerminationFee")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CatalogVersion");
