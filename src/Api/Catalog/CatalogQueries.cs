@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Store.Domain;
 using Store.Domain.Catalog;
 
 namespace Store.Api.Catalog;
@@ -23,7 +24,7 @@ public static class CatalogQueries
     internal static CatalogVersion InForce(IResolveFieldContext ctx)
     {
         var registry = ctx.RequestServices!.GetRequiredService<CatalogRegistry>();
-        var day = ctx.GetArgument<DateOnly?>("on") ?? Today(ctx.RequestServices!.GetRequiredService<TimeProvider>());
+        var day = ctx.GetArgument<DateOnly?>("on") ?? LocalTime.Today(ctx.RequestServices!.GetRequiredService<TimeProvider>());
         try
         {
             return registry.InForceOn(day);
@@ -34,8 +35,4 @@ public static class CatalogQueries
         }
     }
 
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    internal static DateOnly Today(TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).DateTime);
 }

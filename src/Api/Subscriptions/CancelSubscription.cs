@@ -71,7 +71,7 @@ public static class CancelSubscription
         }
 
         var clock = ctx.RequestServices!.GetRequiredService<TimeProvider>();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(found.TimeZone)).DateTime);
+        var today = LocalTime.Today(clock, found.TimeZone);
         var catalog = ctx.RequestServices!.GetRequiredService<CatalogRegistry>().Get(found.s.CatalogVersion);
         return (found.s, Cancellation.Quote(found.s, catalog, on ?? today, today));
     }

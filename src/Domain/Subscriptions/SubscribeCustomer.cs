@@ -26,7 +26,7 @@ public sealed class SubscribeCustomer(StoreDb db, CatalogRegistry catalogs, Time
             return Outcome<Subscription>.Failure(new Problem("customerId", "No customer with this id is yours.", "NOT_FOUND"));
         }
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(customer.TimeZone)).DateTime);
+        var today = LocalTime.Today(clock, customer.TimeZone);
         if (command.StartsOn < today)
         {
             return Outcome<Subscription>.Failure(new Problem("startsOn", "A subscription starts today or later.", "IN_THE_PAST"));

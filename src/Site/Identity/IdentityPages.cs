@@ -7,8 +7,6 @@ namespace Store.Site.Identity;
 /// <summary>Small helpers shared by the account pages.</summary>
 public static class IdentityPages
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     /// <summary>A local return address, or the home page: never a redirect off the site.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
@@ -36,7 +34,7 @@ public static class IdentityPages
 
     /// <summary>"14:32" in Paris time, the way the lockout message says when the account opens again.</summary>
     public static string ParisTime(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, Paris).ToString("HH:mm", CultureInfo.InvariantCulture);
+        Store.Domain.LocalTime.In(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The absolute address of a page, for links in e-mails.</summary>
     public static string Absolute(HttpRequest request, string pathAndQuery) => $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";

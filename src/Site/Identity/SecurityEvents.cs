@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Store.Domain;
 using Store.Domain.Identity;
 using Store.Domain.Mail;
 using Store.Domain.Persistence;
@@ -42,8 +43,7 @@ public sealed class SecurityEvents(StoreDb db, MailOutbox outbox, SiteTexts text
     {
         var context = http.HttpContext;
         var culture = CultureInfo.GetCultureInfo(user.Language == "en" ? "en-GB" : "fr-FR");
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var when = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), paris).ToString("f", culture);
+        var when = LocalTime.In(clock.GetUtcNow()).ToString("f", culture);
         var subject = Text($"mail.security.{what}.subject", culture);
         var body = string.Format(culture, Text("mail.security.body", culture), Text($"mail.security.{what}.body", culture), when, context?.Connection.RemoteIpAddress?.ToString() ?? "?", context?.Request.Headers.UserAgent.ToString() ?? "?");
         outbox.Enqueue(to ?? user.Email!, subject, body, null, "security-" + what);

@@ -9,8 +9,6 @@ namespace Store.Site.Pages;
 /// <summary>The home page: every offer on sale today with its prices excluding and including VAT.</summary>
 public sealed class IndexModel(CatalogRegistry catalogs, TimeProvider clock) : PageModel
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     public CatalogVersion Catalog { get; private set; } = null!;
 
     public DateOnly Today { get; private set; }
@@ -19,7 +17,7 @@ public sealed class IndexModel(CatalogRegistry catalogs, TimeProvider clock) : P
 
     public void OnGet()
     {
-        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).DateTime);
+        Today = LocalTime.Today(clock);
         Catalog = catalogs.InForceOn(Today);
     }
 
