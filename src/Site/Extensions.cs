@@ -32,7 +32,13 @@ public static class Extensions
             o.SupportedUICultures = cultures;
             o.RequestCultureProviders =
             [
-                new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
+                // ?lang=en or ?lang=fr, for links that open a page in a given language.
+                new CustomRequestCultureProvider(context => Task.FromResult(context.Request.Query["lang"].ToString() switch
+                {
+                    "en" => new ProviderCultureResult("en-GB"),
+                    "fr" => new ProviderCultureResult("fr-FR"),
+                    _ => (ProviderCultureResult?)null,
+                })),
                 new CookieRequestCultureProvider { CookieName = CultureCookie },
             ];
         });
