@@ -31,6 +31,7 @@ public static class Extensions
             .AddExecutionStrategy<GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query));
         builder.Services.AddSingleton(Customers.CustomersQueries.Loader);
         builder.Services.AddSingleton(Subscriptions.SubscriptionType.Loader);
+        builder.Services.AddSingleton(Numbers.TelephoneNumberType.Loader);
         builder.Services.AddScoped<DataLoading.DataLoaders>();
         builder.Services.AddHttpContextAccessor();
         builder.AddTokenValidation();

@@ -27,5 +27,8 @@ public sealed class CustomerType : ObjectGraphType<Customer>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Subscriptions.SubscriptionType>>>>("subscriptions")
             .Description("What the customer subscribes to, with options.")
             .Resolve(ctx => Subscriptions.SubscriptionType.OfCustomers(ctx).Load(ctx.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Numbers.TelephoneNumberType>>>>("numbers")
+            .Description("The numbers the customer holds or is porting in.")
+            .Resolve(ctx => Numbers.TelephoneNumberType.OfCustomers(ctx).Load(ctx.Source.Id));
     }
 }

@@ -14,6 +14,7 @@ public sealed class StoreSchema : GraphQL.Types.Schema
         Mutation = services.GetRequiredService<MutationType>();
         RegisterType(typeof(Customers.CustomerType));
         RegisterType(typeof(Subscriptions.SubscriptionType));
+        RegisterType(typeof(Numbers.TelephoneNumberType));
 
         // Introspection (GraphiQL, code generators) counts at a tenth: it reads the schema, not the business data.
         this.WithIntrospectionComplexityImpact(0.1);
@@ -41,5 +42,6 @@ public sealed class MutationType : ObjectGraphType
         Customers.CreateCustomerMutation.AddTo(this);
         Subscriptions.SubscribeMutation.AddTo(this);
         Subscriptions.CancelSubscription.AddMutations(this);
+        Numbers.RequestPortingMutation.AddTo(this);
     }
 }

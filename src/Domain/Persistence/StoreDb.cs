@@ -46,6 +46,8 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
+    public DbSet<Numbers.TelephoneNumber> Numbers => Set<Numbers.TelephoneNumber>();
+
     /// <summary>The keys that protect cookies and e-mailed links, shared by every process and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -60,6 +62,7 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
         builder.Entity<Contract>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
         builder.Entity<Subscription>().HasQueryFilter(x => !Tenant.Restricted || Contracts.Any(c => c.Id == x.ContractId));
         builder.Entity<SubscriptionOption>().HasQueryFilter(x => !Tenant.Restricted || Subscriptions.Any(s => s.Id == x.SubscriptionId));
+        builder.Entity<Numbers.TelephoneNumber>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -811,6 +811,48 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMails");
                 });
 
+            modelBuilder.Entity("Store.Domain.Numbers.TelephoneNumber", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CurrentOperator")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("E164")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateOnly?>("PortingDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PortingRequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("E164")
+                        .IsUnique();
+
+                    b.ToTable("Numbers", (string)null);
+                });
+
             modelBuilder.Entity("Store.Domain.Persistence.IdempotentRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -1130,6 +1172,15 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Store.Domain.Numbers.TelephoneNumber", b =>
+                {
+                    b.HasOne("Store.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

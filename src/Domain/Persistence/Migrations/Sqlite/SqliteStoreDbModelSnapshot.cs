@@ -788,6 +788,48 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("OutboxMails");
                 });
 
+            modelBuilder.Entity("Store.Domain.Numbers.TelephoneNumber", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentOperator")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("E164")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PortingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PortingRequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("E164")
+                        .IsUnique();
+
+                    b.ToTable("Numbers", (string)null);
+                });
+
             modelBuilder.Entity("Store.Domain.Persistence.IdempotentRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -1105,6 +1147,15 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Store.Domain.Numbers.TelephoneNumber", b =>
+                {
+                    b.HasOne("Store.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
