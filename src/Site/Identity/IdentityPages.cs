@@ -36,6 +36,13 @@ public static class IdentityPages
     public static string ParisTime(DateTimeOffset instant) =>
         Store.Domain.LocalTime.In(instant).ToString("HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The lockout message every sign-in step shows: until when, in Paris time.</summary>
+    public static string LockedOut(Microsoft.Extensions.Localization.IStringLocalizer texts, DateTimeOffset? until)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        return texts["login.lockedOut", ParisTime(until ?? DateTimeOffset.UtcNow)];
+    }
+
     /// <summary>The absolute address of a page, for links in e-mails.</summary>
     public static string Absolute(HttpRequest request, string pathAndQuery) => $"{request.Scheme}://{request.Host}{request.PathBase}{pathAndQuery}";
 }

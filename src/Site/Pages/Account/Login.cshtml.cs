@@ -93,9 +93,7 @@ public sealed class LoginModel(
 
     private PageResult Refuse(DateTimeOffset? lockedUntil)
     {
-        ModelState.AddModelError(string.Empty, lockedUntil is { } until
-            ? texts["login.lockedOut", IdentityPages.ParisTime(until)]
-            : texts["login.failed"]);
+        ModelState.AddModelError(string.Empty, lockedUntil is not null ? IdentityPages.LockedOut(texts, lockedUntil) : texts["login.failed"]);
         return Page();
     }
 

@@ -62,7 +62,7 @@ public sealed class LoginWith2faModel(SignInManager<StoreUser> signIn, UserManag
         {
             await events.RecordAsync("locked-out", user);
             await db.SaveChangesAsync();
-            ModelState.AddModelError(string.Empty, texts["login.lockedOut", IdentityPages.ParisTime((await users.GetLockoutEndDateAsync(user)) ?? DateTimeOffset.UtcNow)]);
+            ModelState.AddModelError(string.Empty, IdentityPages.LockedOut(texts, await users.GetLockoutEndDateAsync(user)));
             return Page();
         }
 

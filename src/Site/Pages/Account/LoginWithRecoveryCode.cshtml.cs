@@ -55,7 +55,9 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<StoreUser> signIn, 
 
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError(string.Empty, texts["login.lockedOut", IdentityPages.ParisTime((await users.GetLockoutEndDateAsync(user)) ?? DateTimeOffset.UtcNow)]);
+            await events.RecordAsync("locked-out", user);
+            await db.SaveChangesAsync();
+            ModelState.AddModelError(string.Empty, IdentityPages.LockedOut(texts, await users.GetLockoutEndDateAsync(user)));
             return Page();
         }
 
