@@ -519,6 +519,30 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Numbers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    E164 = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    PortingRequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PortingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CurrentOperator = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Numbers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Numbers_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Subscriptions",
                 columns: table => new
                 {
@@ -706,6 +730,17 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Numbers_CustomerId",
+                table: "Numbers",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Numbers_E164",
+                table: "Numbers",
+                column: "E164",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictApplications_ClientId",
                 table: "OpenIddictApplications",
                 column: "ClientId",
@@ -794,6 +829,9 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Memberships");
+
+            migrationBuilder.DropTable(
+                name: "Numbers");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
