@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 using Store.Jobs.Mail;
+using Store.Jobs.Numbers;
 
 namespace Store.Jobs;
 
@@ -14,7 +16,12 @@ public static class Extensions
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "Store" }, q => { });
+        var destinationSeconds = builder.Configuration.GetValue("Store:Jobs:DestinationChangesSeconds", 15);
+        builder.Services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "Store" }, q =>
+        {
+            q.AddJob<ApplyDestinationChanges>(j => j.WithIdentity(ApplyDestinationChanges.Key));
+            q.AddTrigger(t => t.ForJob(ApplyDestinationChanges.Key).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(destinationSeconds)).RepeatForever()));
+        });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<MailDispatcher>();
         return builder;

@@ -95,3 +95,17 @@ public sealed class DataLoaders
         }
     }
 }
+
+/// <summary>Shapes a batched value once it arrives, without a second batch.</summary>
+public static class DataLoaderResultExtensions
+{
+    public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> result, Func<T, TResult> shape) =>
+        new Shaped<T, TResult>(result, shape);
+
+    private sealed class Shaped<T, TResult>(IDataLoaderResult<T> inner, Func<T, TResult> shape) : IDataLoaderResult<TResult>
+    {
+        public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) => shape(await inner.GetResultAsync(cancellationToken).ConfigureAwait(false));
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -24,6 +24,20 @@ public sealed class TelephoneNumberType : ObjectGraphType<TelephoneNumber>
         Field<NonNullGraphType<EnumerationGraphType<NumberStatus>>>("status").Resolve(ctx => ctx.Source.Status);
         Field<DateOnlyGraphType>("portingDate").Description("The day the number is ported in, when it is.").Resolve(ctx => ctx.Source.PortingDate);
         Field<StringGraphType>("currentOperator").Resolve(ctx => ctx.Source.CurrentOperator);
+        Field<StringGraphType>("destination")
+            .Description("Where calls go now outside the weekly slots (E.164), counting a planned change whose time has come.")
+            .Resolve(ctx => ScheduledDestinationChangeType.OfNumbers(ctx).Load(ctx.Source.Id)
+                .Then(changes => TelephoneNumber.DestinationAt(ctx.Source.Destination, changes ?? [], ctx.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow())));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScheduledDestinationChangeType>>>>("destinationChanges")
+            .Description("The destination changes, planned and past, latest first.")
+            .Resolve(ctx => ScheduledDestinationChangeType.OfNumbers(ctx).Load(ctx.Source.Id));
+        Field<NonNullGraphType<EnumerationGraphType<RoutingMode>>>("routingMode").Resolve(ctx => ctx.Source.RoutingMode);
+        Field<NonNullGraphType<RoutingScheduleType>>("schedule").Resolve(ctx => ctx.Source.Schedule);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BlockedCallerType>>>>("blockedCallers")
+            .Resolve(ctx => BlockedCallerType.OfNumbers(ctx).Load(ctx.Source.Id));
+        Field<NonNullGraphType<EnumerationGraphType<InboundDisplay>>>("inboundDisplay").Description("What the customer's phone shows when a call to this number rings.").Resolve(ctx => ctx.Source.InboundDisplay);
+        Field<StringGraphType>("presentedNumber").Description("The number presented to the people this line calls.").Resolve(ctx => ctx.Source.PresentedNumber);
+        Field<NonNullGraphType<EnumerationGraphType<CallerIdUse>>>("presentedAs").Resolve(ctx => ctx.Source.PresentedAs);
     }
 
     /// <summary>A customer's numbers, all customers of a page in one query.</summary>

@@ -31,6 +31,7 @@ public sealed class QueryType : ObjectGraphType
         Customers.CustomersQueries.AddTo(this);
         Relay.NodeQueries.AddTo(this);
         Subscriptions.CancelSubscription.AddQueries(this);
+        Subscriptions.ChangeSubscription.AddQueries(this);
     }
 }
 
@@ -42,6 +43,8 @@ public sealed class MutationType : ObjectGraphType
         Customers.CreateCustomerMutation.AddTo(this);
         Subscriptions.SubscribeMutation.AddTo(this);
         Subscriptions.CancelSubscription.AddMutations(this);
+        Subscriptions.ChangeSubscription.AddMutations(this);
         Numbers.RequestPortingMutation.AddTo(this);
+        Numbers.RoutingMutations.AddTo(this);
     }
 }

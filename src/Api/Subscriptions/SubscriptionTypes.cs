@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Store.Api.DataLoading;
 using Store.Api.Relay;
+using Store.Domain;
 using Store.Domain.Catalog;
 using Store.Domain.Persistence;
 using Store.Domain.Subscriptions;
@@ -24,7 +25,13 @@ public sealed class SubscriptionType : ObjectGraphType<Subscription>
         Field<NonNullGraphType<StringGraphType>>("productCode").Resolve(ctx => ctx.Source.ProductCode);
         Field<NonNullGraphType<EnumerationGraphType<ProductKind>>>("kind").Resolve(ctx => ctx.Source.Kind);
         Field<NonNullGraphType<EnumerationGraphType<PricePeriod>>>("billingPeriod").Resolve(ctx => ctx.Source.Period);
-        Field<NonNullGraphType<IntGraphType>>("quantity").Resolve(ctx => ctx.Source.Quantity);
+        Field<NonNullGraphType<IntGraphType>>("quantity")
+            .Description("Users or licences in force today.")
+            .Resolve(ctx => QuantityChangesOf(ctx).Load(ctx.Source.Id)
+                .Then(changes => Subscription.QuantityOn(ctx.Source.Quantity, changes ?? [], LocalTime.Today(ctx.RequestServices!.GetRequiredService<TimeProvider>()))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuantityChangeType>>>>("quantityChanges")
+            .Description("Changes of quantity, past and planned, in the order they take effect.")
+            .Resolve(ctx => QuantityChangesOf(ctx).Load(ctx.Source.Id));
         Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Resolve(ctx => ctx.Source.StartsOn);
         Field<DateOnlyGraphType>("endsOn").Resolve(ctx => ctx.Source.EndsOn);
         Field<NonNullGraphType<StringGraphType>>("catalogVersion").Resolve(ctx => ctx.Source.CatalogVersion);
@@ -41,12 +48,21 @@ public sealed class SubscriptionType : ObjectGraphType<Subscription>
             .Where(s => ids.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => (object)s, cancellationToken));
 
+    private static BatchLoader<Guid, List<QuantityChange>> QuantityChangesOf(IResolveFieldContext ctx) =>
+        ctx.RequestServices!.GetRequiredService<DataLoaders>().Get<Guid, List<QuantityChange>>("quantity-changes-by-subscription", async (ids, cancellationToken) =>
+        {
+            var changes = await ctx.RequestServices!.GetRequiredService<StoreDb>().QuantityChanges.AsNoTracking()
+                .Where(c => ids.Contains(c.SubscriptionId) && !c.Withdrawn)
+                .ToListAsync(cancellationToken);
+            return changes.GroupBy(c => c.SubscriptionId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.EffectiveOn).ThenBy(c => c.RequestedAt).ToList());
+        }, () => []);
+
     private static BatchLoader<Guid, List<SubscriptionOption>> OptionsOf(IResolveFieldContext ctx) =>
         ctx.RequestServices!.GetRequiredService<DataLoaders>().Get<Guid, List<SubscriptionOption>>("options-by-subscription", async (ids, cancellationToken) =>
         {
             var options = await ctx.RequestServices!.GetRequiredService<StoreDb>().SubscriptionOptions.AsNoTracking()
                 .Where(o => ids.Contains(o.SubscriptionId))
-                .OrderBy(o => o.OptionCode)
+                .OrderBy(o => o.OptionCode).ThenBy(o => o.StartsOn)
                 .ToListAsync(cancellationToken);
             return options.GroupBy(o => o.SubscriptionId).ToDictionary(g => g.Key, g => g.ToList());
         }, () => []);
@@ -74,5 +90,19 @@ public sealed class SubscriptionOptionType : ObjectGraphType<SubscriptionOption>
         Field<NonNullGraphType<IntGraphType>>("quantity").Resolve(ctx => ctx.Source.Quantity);
         Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Resolve(ctx => ctx.Source.StartsOn);
         Field<DateOnlyGraphType>("endsOn").Resolve(ctx => ctx.Source.EndsOn);
+    }
+}
+
+public sealed class QuantityChangeType : ObjectGraphType<QuantityChange>
+{
+    public QuantityChangeType()
+    {
+        Name = "QuantityChange";
+        Field<NonNullGraphType<DateOnlyGraphType>>("effectiveOn").Resolve(ctx => ctx.Source.EffectiveOn);
+        Field<NonNullGraphType<IntGraphType>>("fromQuantity").Resolve(ctx => ctx.Source.FromQuantity);
+        Field<NonNullGraphType<IntGraphType>>("quantity").Resolve(ctx => ctx.Source.Quantity);
+        Field<NonNullGraphType<DecimalGraphType>>("fee").Description("A one-off fee, excluding VAT.").Resolve(ctx => ctx.Source.Fee);
+        Field<NonNullGraphType<StringGraphType>>("rule").Resolve(ctx => ctx.Source.Rule);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("requestedAt").Resolve(ctx => ctx.Source.RequestedAt);
     }
 }

@@ -34,6 +34,8 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
     public DbSet<SubscriptionOption> SubscriptionOptions => Set<SubscriptionOption>();
 
+    public DbSet<QuantityChange> QuantityChanges => Set<QuantityChange>();
+
     public DbSet<Membership> Memberships => Set<Membership>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -47,6 +49,10 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
     public DbSet<IdempotentRequest> IdempotentRequests => Set<IdempotentRequest>();
 
     public DbSet<Numbers.TelephoneNumber> Numbers => Set<Numbers.TelephoneNumber>();
+
+    public DbSet<Numbers.Routing.ScheduledDestinationChange> ScheduledDestinationChanges => Set<Numbers.Routing.ScheduledDestinationChange>();
+
+    public DbSet<Numbers.Routing.BlockedCaller> BlockedCallers => Set<Numbers.Routing.BlockedCaller>();
 
     /// <summary>The keys that protect cookies and e-mailed links, shared by every process and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -62,7 +68,10 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
         builder.Entity<Contract>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
         builder.Entity<Subscription>().HasQueryFilter(x => !Tenant.Restricted || Contracts.Any(c => c.Id == x.ContractId));
         builder.Entity<SubscriptionOption>().HasQueryFilter(x => !Tenant.Restricted || Subscriptions.Any(s => s.Id == x.SubscriptionId));
+        builder.Entity<QuantityChange>().HasQueryFilter(x => !Tenant.Restricted || Subscriptions.Any(s => s.Id == x.SubscriptionId));
         builder.Entity<Numbers.TelephoneNumber>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Numbers.Routing.ScheduledDestinationChange>().HasQueryFilter(x => !Tenant.Restricted || Numbers.Any(n => n.Id == x.NumberId));
+        builder.Entity<Numbers.Routing.BlockedCaller>().HasQueryFilter(x => !Tenant.Restricted || Numbers.Any(n => n.Id == x.NumberId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -24,8 +24,8 @@ public static class Cancellation
                 var plan = catalog.FindPlan(subscription.ProductCode)!;
                 return new CancellationQuote(
                     asked,
-                    new Money(plan.TerminationFeePerLicence * subscription.Quantity, currency),
-                    $"{plan.TerminationFeePerLicence} {currency} per user licence ({subscription.Quantity}), no commitment");
+                    new Money(plan.TerminationFeePerLicence * subscription.QuantityOn(asked), currency),
+                    $"{plan.TerminationFeePerLicence} {currency} per user licence ({subscription.QuantityOn(asked)}), no commitment");
 
             case ProductKind.ContactExperience:
                 var commitment = catalog.ContactExperience.Commitment;

@@ -53,11 +53,10 @@ public sealed class SubscribeCustomer(StoreDb db, CatalogRegistry catalogs, Time
             problems.Add(new Problem("quantity", "The quantity is between 1 and 10 000.", "OUT_OF_RANGE"));
         }
 
-        var plan = catalog.FindPlan(command.ProductCode);
         for (var i = 0; i < command.Options.Count; i++)
         {
             var option = command.Options[i];
-            if (plan is null || !plan.Options.Contains(option.Code))
+            if (!Subscription.OffersOption(catalog, command.ProductCode, option.Code))
             {
                 problems.Add(new Problem($"options[{i}].code", $"'{command.ProductCode}' offers no option '{option.Code}'.", "UNKNOWN_OPTION"));
             }

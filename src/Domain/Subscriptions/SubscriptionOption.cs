@@ -31,5 +31,14 @@ public sealed class SubscriptionOption
 
     public DateOnly StartsOn { get; private set; }
 
+    /// <summary>The last day the option is in force, inclusive; null while it runs.</summary>
     public DateOnly? EndsOn { get; private set; }
+
+    internal void EndOn(DateOnly lastDay) => EndsOn = lastDay;
+
+    internal void Reopen(int quantity)
+    {
+        Quantity = quantity;
+        EndsOn = null;
+    }
 }

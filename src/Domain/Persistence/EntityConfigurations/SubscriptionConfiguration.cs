@@ -37,6 +37,19 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         b.HasOne<PublishedCatalog>().WithMany().HasForeignKey(s => s.CatalogVersion).HasPrincipalKey(p => p.Version).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(s => s.Options).WithOne().HasForeignKey(o => o.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(s => s.Options).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(s => s.QuantityChanges).WithOne().HasForeignKey(c => c.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(s => s.QuantityChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class QuantityChangeConfiguration : IEntityTypeConfiguration<QuantityChange>
+{
+    public void Configure(EntityTypeBuilder<QuantityChange> b)
+    {
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.Rule).HasMaxLength(300);
+        b.HasIndex(c => new { c.SubscriptionId, c.EffectiveOn });
     }
 }
 
@@ -45,6 +58,9 @@ internal sealed class SubscriptionOptionConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<SubscriptionOption> b)
     {
         b.HasKey(o => o.Id);
+
+        // Ids are made by the entities: options added to a loaded subscription are new rows, not updates.
+        b.Property(o => o.Id).ValueGeneratedNever();
         b.Property(o => o.OptionCode).HasMaxLength(64);
     }
 }

@@ -16,6 +16,16 @@ internal sealed class TelephoneNumberConfiguration : IEntityTypeConfiguration<Te
         b.HasIndex(n => n.CustomerId);
         b.Property(n => n.Status).HasConversion<string>().HasMaxLength(24);
         b.Property(n => n.CurrentOperator).HasMaxLength(100);
+        b.Property(n => n.Destination).HasMaxLength(16);
+        b.Property(n => n.PresentedNumber).HasMaxLength(16);
+        b.Property(n => n.RoutingMode).HasConversion<string>().HasMaxLength(8);
+        b.Property(n => n.InboundDisplay).HasConversion<string>().HasMaxLength(16);
+        b.Property(n => n.PresentedAs).HasConversion<string>().HasMaxLength(24);
+        b.Property(n => n.Schedule).HasConversion(new RoutingScheduleConverter(), RoutingScheduleConverter.Comparer).HasMaxLength(8000);
+        b.HasMany(n => n.ScheduledChanges).WithOne().HasForeignKey(c => c.NumberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(n => n.BlockedCallers).WithOne().HasForeignKey(c => c.NumberId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(n => n.ScheduledChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(n => n.BlockedCallers).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasOne<Customer>().WithMany().HasForeignKey(n => n.CustomerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

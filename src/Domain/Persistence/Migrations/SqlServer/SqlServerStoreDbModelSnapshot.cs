@@ -811,6 +811,73 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMails");
                 });
 
+            modelBuilder.Entity("Store.Domain.Numbers.Routing.BlockedCaller", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("BlockedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("NumberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("Until")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NumberId", "Caller")
+                        .IsUnique();
+
+                    b.ToTable("BlockedCallers", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Numbers.Routing.ScheduledDestinationChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("EffectiveAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("NumberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SettledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NumberId");
+
+                    b.HasIndex("Status", "EffectiveAt");
+
+                    b.ToTable("ScheduledDestinationChanges", (string)null);
+                });
+
             modelBuilder.Entity("Store.Domain.Numbers.TelephoneNumber", b =>
                 {
                     b.Property<Guid>("Id")
@@ -827,7 +894,16 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Destination")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<string>("E164")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("InboundDisplay")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
@@ -837,6 +913,25 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly?>("PortingRequestedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("PresentedAs")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("PresentedNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("RoutingMode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -938,6 +1033,45 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("Contracts");
                 });
 
+            modelBuilder.Entity("Store.Domain.Subscriptions.QuantityChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
+
+                    b.Property<int>("FromQuantity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId", "EffectiveOn");
+
+                    b.ToTable("QuantityChanges");
+                });
+
             modelBuilder.Entity("Store.Domain.Subscriptions.Subscription", b =>
                 {
                     b.Property<Guid>("Id")
@@ -992,7 +1126,6 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Store.Domain.Subscriptions.SubscriptionOption", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly?>("EndsOn")
@@ -1175,6 +1308,24 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Store.Domain.Numbers.Routing.BlockedCaller", b =>
+                {
+                    b.HasOne("Store.Domain.Numbers.TelephoneNumber", null)
+                        .WithMany("BlockedCallers")
+                        .HasForeignKey("NumberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Store.Domain.Numbers.Routing.ScheduledDestinationChange", b =>
+                {
+                    b.HasOne("Store.Domain.Numbers.TelephoneNumber", null)
+                        .WithMany("ScheduledChanges")
+                        .HasForeignKey("NumberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Store.Domain.Numbers.TelephoneNumber", b =>
                 {
                     b.HasOne("Store.Domain.Customers.Customer", null)
@@ -1234,6 +1385,15 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Store.Domain.Subscriptions.QuantityChange", b =>
+                {
+                    b.HasOne("Store.Domain.Subscriptions.Subscription", null)
+                        .WithMany("QuantityChanges")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Store.Domain.Subscriptions.Subscription", b =>
                 {
                     b.HasOne("Store.Domain.Catalog.PublishedCatalog", null)
@@ -1271,6 +1431,13 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                     b.Navigation("Tokens");
                 });
 
+            modelBuilder.Entity("Store.Domain.Numbers.TelephoneNumber", b =>
+                {
+                    b.Navigation("BlockedCallers");
+
+                    b.Navigation("ScheduledChanges");
+                });
+
             modelBuilder.Entity("Store.Domain.Subscriptions.Contract", b =>
                 {
                     b.Navigation("Subscriptions");
@@ -1279,6 +1446,8 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Store.Domain.Subscriptions.Subscription", b =>
                 {
                     b.Navigation("Options");
+
+                    b.Navigation("QuantityChanges");
                 });
 #pragma warning restore 612, 618
         }

@@ -788,6 +788,73 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("OutboxMails");
                 });
 
+            modelBuilder.Entity("Store.Domain.Numbers.Routing.BlockedCaller", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BlockedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NumberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NumberId", "Caller")
+                        .IsUnique();
+
+                    b.ToTable("BlockedCallers", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Numbers.Routing.ScheduledDestinationChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EffectiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NumberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NumberId");
+
+                    b.HasIndex("Status", "EffectiveAt");
+
+                    b.ToTable("ScheduledDestinationChanges", (string)null);
+                });
+
             modelBuilder.Entity("Store.Domain.Numbers.TelephoneNumber", b =>
                 {
                     b.Property<Guid>("Id")
@@ -804,7 +871,16 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Destination")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("E164")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InboundDisplay")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -813,6 +889,25 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PortingRequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PresentedAs")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PresentedNumber")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoutingMode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -913,6 +1008,45 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("Contracts");
                 });
 
+            modelBuilder.Entity("Store.Domain.Subscriptions.QuantityChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromQuantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId", "EffectiveOn");
+
+                    b.ToTable("QuantityChanges");
+                });
+
             modelBuilder.Entity("Store.Domain.Subscriptions.Subscription", b =>
                 {
                     b.Property<Guid>("Id")
@@ -967,7 +1101,6 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Store.Domain.Subscriptions.SubscriptionOption", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndsOn")
@@ -1150,6 +1283,24 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Store.Domain.Numbers.Routing.BlockedCaller", b =>
+                {
+                    b.HasOne("Store.Domain.Numbers.TelephoneNumber", null)
+                        .WithMany("BlockedCallers")
+                        .HasForeignKey("NumberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Store.Domain.Numbers.Routing.ScheduledDestinationChange", b =>
+                {
+                    b.HasOne("Store.Domain.Numbers.TelephoneNumber", null)
+                        .WithMany("ScheduledChanges")
+                        .HasForeignKey("NumberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Store.Domain.Numbers.TelephoneNumber", b =>
                 {
                     b.HasOne("Store.Domain.Customers.Customer", null)
@@ -1209,6 +1360,15 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Store.Domain.Subscriptions.QuantityChange", b =>
+                {
+                    b.HasOne("Store.Domain.Subscriptions.Subscription", null)
+                        .WithMany("QuantityChanges")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Store.Domain.Subscriptions.Subscription", b =>
                 {
                     b.HasOne("Store.Domain.Catalog.PublishedCatalog", null)
@@ -1246,6 +1406,13 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                     b.Navigation("Tokens");
                 });
 
+            modelBuilder.Entity("Store.Domain.Numbers.TelephoneNumber", b =>
+                {
+                    b.Navigation("BlockedCallers");
+
+                    b.Navigation("ScheduledChanges");
+                });
+
             modelBuilder.Entity("Store.Domain.Subscriptions.Contract", b =>
                 {
                     b.Navigation("Subscriptions");
@@ -1254,6 +1421,8 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Store.Domain.Subscriptions.Subscription", b =>
                 {
                     b.Navigation("Options");
+
+                    b.Navigation("QuantityChanges");
                 });
 #pragma warning restore 612, 618
         }
