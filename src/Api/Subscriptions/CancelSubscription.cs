@@ -60,7 +60,7 @@ public static class CancelSubscription
         }
 
         var db = ctx.RequestServices!.GetRequiredService<StoreDb>();
-        var found = await (from s in db.Subscriptions
+        var found = await (from s in SubscriptionType.Whole(db.Subscriptions)
                            join c in db.Contracts on s.ContractId equals c.Id
                            join customer in db.Customers on c.CustomerId equals customer.Id
                            where s.Id == id.Id

@@ -73,11 +73,11 @@ public static class ChangeSubscription
         }
 
         var db = ctx.RequestServices!.GetRequiredService<StoreDb>();
-        var found = await (from s in db.Subscriptions.Include(s => s.Options).Include(s => s.QuantityChanges)
+        var found = await (from s in SubscriptionType.Whole(db.Subscriptions)
                            join c in db.Contracts on s.ContractId equals c.Id
                            join customer in db.Customers on c.CustomerId equals customer.Id
                            where s.Id == id.Id
-                           select new { s, customer.TimeZone }).AsSplitQuery().SingleOrDefaultAsync(ctx.CancellationToken);
+                           select new { s, customer.TimeZone }).SingleOrDefaultAsync(ctx.CancellationToken);
         if (found is null)
         {
             return null;
