@@ -24,6 +24,7 @@ public static class Extensions
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
         builder.Services.AddScoped<RequireTwoFactorFilter>();
+        builder.Services.AddScoped<Signup.SignupSession>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = new[] { new CultureInfo("fr-FR"), new CultureInfo("en-GB") };

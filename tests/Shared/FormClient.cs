@@ -31,6 +31,26 @@ public static partial class FormClient
         return await client.PostAsync(target, content);
     }
 
+    /// <summary>
+    /// Opens <paramref name="url"/> and posts one of its forms to <paramref name="postTo"/>, as a button with a formaction
+    /// does (such as "?handler=Next"): the form chosen is the first that has a button posting there.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitToAsync(this HttpClient client, string url, string postTo, IDictionary<string, string> fields)
+    {
+        var page = await client.GetPageAsync(url);
+        var forms = FormPattern().Matches(page).Select(m => m.Value).ToList();
+        var handler = postTo[(postTo.IndexOf("handler=", StringComparison.OrdinalIgnoreCase) + 8)..];
+        var form = forms.FirstOrDefault(f => f.Contains("handler=" + handler, StringComparison.OrdinalIgnoreCase)) ?? forms.First();
+        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = TokenPattern().Match(form).Groups[1].Value };
+        foreach (Match hidden in HiddenPattern().Matches(form))
+        {
+            values.TryAdd(WebUtility.HtmlDecode(hidden.Groups[1].Value), WebUtility.HtmlDecode(hidden.Groups[2].Value));
+        }
+
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(postTo, content);
+    }
+
     public static string Text(string html) => WebUtility.HtmlDecode(html);
 
     [GeneratedRegex("<form[\\s\\S]*?</form>")]

@@ -19,6 +19,22 @@ public sealed class CreateCustomer(StoreDb db, TimeProvider clock)
 {
     public async Task<Outcome<Customer>> RunAsync(CreateCustomerCommand command, CancellationToken cancellationToken = default)
     {
+        var valid = Check(command);
+        if (valid.Value is not { } checkedCommand)
+        {
+            return Outcome<Customer>.Failure(valid.Problems);
+        }
+
+        var customer = new Customer(checkedCommand.LegalName, checkedCommand.Market, checkedCommand.BillingAddress, checkedCommand.BillingEmail, clock.GetUtcNow(), checkedCommand.ResellerId);
+        customer.SetCompanyIdentifiers(checkedCommand.CompanyNumber, checkedCommand.VatNumber);
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<Customer>.Success(customer);
+    }
+
+    /// <summary>Checks every field and gives the command back tidied (identifiers normalized, text trimmed), or all the problems at once.</summary>
+    public static Outcome<CreateCustomerCommand> Check(CreateCustomerCommand command)
+    {
         ArgumentNullException.ThrowIfNull(command);
         var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(command.LegalName) || command.LegalName.Length > 200)
@@ -72,13 +88,16 @@ public sealed class CreateCustomer(StoreDb db, TimeProvider clock)
 
         if (problems.Count > 0)
         {
-            return Outcome<Customer>.Failure(problems);
+            return Outcome<CreateCustomerCommand>.Failure(problems);
         }
 
-        var customer = new Customer(command.LegalName.Trim(), command.Market, address with { Country = address.Country.ToUpperInvariant() }, command.BillingEmail!.Trim(), clock.GetUtcNow(), command.ResellerId);
-        customer.SetCompanyIdentifiers(companyNumber, vat);
-        db.Customers.Add(customer);
-        await db.SaveChangesAsync(cancellationToken);
-        return Outcome<Customer>.Success(customer);
+        return Outcome<CreateCustomerCommand>.Success(command with
+        {
+            LegalName = command.LegalName.Trim(),
+            BillingAddress = address with { Country = address.Country.ToUpperInvariant() },
+            BillingEmail = command.BillingEmail!.Trim(),
+            CompanyNumber = companyNumber,
+            VatNumber = vat,
+        });
     }
 }

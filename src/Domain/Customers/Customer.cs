@@ -52,6 +52,11 @@ public sealed class Customer
 
     public string BillingEmail { get; private set; } = string.Empty;
 
+    /// <summary>Where letters go when not to the billing address (000: "adresse de correspondance").</summary>
+    public Address? CorrespondenceAddress { get; private set; }
+
+    public void SetCorrespondenceAddress(Address? address) => CorrespondenceAddress = address;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Makes this account a sub-account of <paramref name="parent"/>, billed and managed under it.</summary>

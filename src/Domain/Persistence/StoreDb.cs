@@ -50,6 +50,8 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
     public DbSet<Numbers.TelephoneNumber> Numbers => Set<Numbers.TelephoneNumber>();
 
+    public DbSet<Signup.SignupDraft> SignupDrafts => Set<Signup.SignupDraft>();
+
     public DbSet<Numbers.Routing.ScheduledDestinationChange> ScheduledDestinationChanges => Set<Numbers.Routing.ScheduledDestinationChange>();
 
     public DbSet<Numbers.Routing.BlockedCaller> BlockedCallers => Set<Numbers.Routing.BlockedCaller>();

@@ -26,6 +26,14 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
             a.Property(x => x.City).HasMaxLength(100);
             a.Property(x => x.Country).HasMaxLength(2);
         });
+        b.OwnsOne(c => c.CorrespondenceAddress, a =>
+        {
+            a.Property(x => x.Line1).HasMaxLength(200);
+            a.Property(x => x.Line2).HasMaxLength(200);
+            a.Property(x => x.PostalCode).HasMaxLength(16);
+            a.Property(x => x.City).HasMaxLength(100);
+            a.Property(x => x.Country).HasMaxLength(2);
+        });
     }
 }
 

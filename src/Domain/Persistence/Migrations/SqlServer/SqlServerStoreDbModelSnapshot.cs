@@ -994,6 +994,32 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("IdempotentRequests");
                 });
 
+            modelBuilder.Entity("Store.Domain.Signup.SignupDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OrderJson")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("SignupDrafts");
+                });
+
             modelBuilder.Entity("Store.Domain.Subscriptions.Contract", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1276,8 +1302,47 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                                 .HasForeignKey("CustomerId");
                         });
 
+                    b.OwnsOne("Store.Domain.Customers.Address", "CorrespondenceAddress", b1 =>
+                        {
+                            b1.Property<Guid>("CustomerId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("City")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("Country")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("nvarchar(2)");
+
+                            b1.Property<string>("Line1")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Line2")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("PostalCode")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.HasKey("CustomerId");
+
+                            b1.ToTable("Customers");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CustomerId");
+                        });
+
                     b.Navigation("BillingAddress")
                         .IsRequired();
+
+                    b.Navigation("CorrespondenceAddress");
                 });
 
             modelBuilder.Entity("Store.Domain.Identity.KnownDevice", b =>

@@ -17,6 +17,10 @@ namespace Store.Site.Pages.Account.Manage;
 [Authorize]
 public sealed class EnableAuthenticatorModel(UserManager<StoreUser> users, SignInManager<StoreUser> signIn, TwoFactorPolicy policy, SecurityEvents events, StoreDb db, IStringLocalizer<SiteTexts> texts) : PageModel
 {
+    /// <summary>Where to go on once enrolled, such as back to the signup's summary.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -75,7 +79,7 @@ public sealed class EnableAuthenticatorModel(UserManager<StoreUser> users, SignI
         events.Alert(user, "two-factor-changed");
         await db.SaveChangesAsync();
         TempData[RecoveryCodesModel.TempDataKey] = string.Join(' ', codes ?? []);
-        return RedirectToPage("RecoveryCodes");
+        return RedirectToPage("RecoveryCodes", new { returnUrl = ReturnUrl });
     }
 
     private async Task LoadAsync(StoreUser user)

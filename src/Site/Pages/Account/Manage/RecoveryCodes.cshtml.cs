@@ -16,6 +16,12 @@ public sealed class RecoveryCodesModel : PageModel
 
     public IReadOnlyList<string> Codes { get; private set; } = [];
 
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>Where "continue" leads: the page that sent the person to enrol, if one of ours, else home.</summary>
+    public string ContinueTo => Identity.IdentityPages.SafeReturnUrl(ReturnUrl);
+
     [BindProperty]
     public List<string> Download { get; set; } = [];
 

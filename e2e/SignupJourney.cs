@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Store.E2E.Infrastructure;
+using Store.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Store.E2E;
+
+/// <summary>A prospect buys Forfait Pro online, alone, then runs the subscription from the customer area.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class SignupJourney(BrowserFixture browser)
+{
+    private const string Password = "une phrase de passe assez longue";
+
+    private static Task<byte[]> Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Artifacts, $"signup-{name}.png"), FullPage = true });
+
+    private static string French(DateOnly day) => day.ToString("d", CultureInfo.GetCultureInfo("fr-FR"));
+
+    [Fact]
+    public async Task A_prospect_signs_up_for_Pro_with_3_users_yearly_recording_and_a_ported_number_enrols_2FA_pays_by_transfer_and_changes_the_plan()
+    {
+        var email = $"direction.{Guid.NewGuid():N}@cabinet-dupont.fr";
+        var number = $"01 47 {Random.Shared.Next(10, 99)} {Random.Shared.Next(10, 99)} {Random.Shared.Next(10, 99)}";
+        var page = await browser.NewPageAsync();
+
+        // The offer: Pro, 3 users, yearly, call recording; the price follows each choice.
+        await page.GotoAsync("/");
+        await page.Locator("[data-plan=forfait-pro]").GetByRole(AriaRole.Link, new() { Name = "Souscrire en ligne" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Souscrire en ligne" })).ToBeVisibleAsync();
+        await page.GetByLabel("Nombre d'utilisateurs").FillAsync("3");
+        await Expect(page.GetByTestId("quote-excl")).ToContainTextAsync(new Regex(@"119,70"));
+        await page.GetByLabel("annuelle").CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Enregistrement des appels" }).CheckAsync();
+        await Expect(page.GetByTestId("quote-excl")).ToContainTextAsync(new Regex(@"1\s?317,00"));
+        await Expect(page.GetByTestId("quote-incl")).ToContainTextAsync(new Regex(@"1\s?580,40"));
+        await Accessibility.CheckAsync(page, "the offer step");
+        await Shot(page, "1-offer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
+
+        // A number ported from the current operator, on a date the rules allow.
+        var earliest = DateOnly.ParseExact((await page.Locator("#Porting_0__Date").GetAttributeAsync("min"))!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var porting = earliest.AddDays(3);
+        await page.Locator("#Porting_0__Number").FillAsync(number);
+        await page.Locator("#Porting_0__Operator").FillAsync("Orange");
+        await page.Locator("#Porting_0__Date").FillAsync(porting.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Je suis titulaire de ces numéros" }).CheckAsync();
+        await Accessibility.CheckAsync(page, "the numbers step");
+        await Shot(page, "2-numbers");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
+
+        // The company: a wrong SIREN is named next to its field and what was typed stays.
+        await page.GetByLabel("Raison sociale").FillAsync("Cabinet Dupont SARL");
+        await page.GetByLabel("SIREN").FillAsync("552 032 535");
+        await page.GetByLabel("E-mail pour les factures").FillAsync("compta@cabinet-dupont.fr");
+        await page.GetByLabel("Adresse", new() { Exact = true }).First.FillAsync("12 rue de Rivoli");
+        await page.GetByLabel("Code postal").First.FillAsync("75004");
+        await page.GetByLabel("Ville").First.FillAsync("Paris");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
+        await Expect(page.Locator("[data-valmsg-for='Input.CompanyNumber']")).ToContainTextAsync("clé de contrôle");
+        await Expect(page.GetByLabel("Raison sociale")).ToHaveValueAsync("Cabinet Dupont SARL");
+        await Accessibility.CheckAsync(page, "the company step with an error");
+        await Shot(page, "3-company-error");
+        await page.GetByLabel("SIREN").FillAsync("552 032 534");
+        await page.GetByLabel("Numéro de TVA intracommunautaire").FillAsync("FR27552032534");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continuer" }).ClickAsync();
+
+        // The contract summary, then the holder's account.
+        await Expect(page.GetByTestId("summary-services")).ToContainTextAsync("Forfait Pro, 3 utilisateur(s), facturation annuelle");
+        await Expect(page.GetByTestId("summary-numbers")).ToContainTextAsync(French(porting));
+        await Accessibility.CheckAsync(page, "the summary");
+        await Shot(page, "4-summary");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Créer mon compte" }).ClickAsync();
+        await page.GetByLabel("Nom et prénom").FillAsync("Jeanne Dupont");
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync(Password);
+        await page.GetByLabel("Confirmez le mot de passe").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        var confirm = await browser.Mail.WaitForMessageAsync(m => m.To.ToString().Contains(email, StringComparison.Ordinal) && (m.Subject ?? string.Empty).Contains("Confirmez", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await page.GotoAsync(LinkPattern().Match(confirm.TextBody ?? string.Empty).Value);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Se connecter" }).ClickAsync();
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(Password);
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+
+        // Back on the summary: two-step sign-in first.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Activer la connexion en deux étapes" }).ClickAsync();
+        var key = await page.GetByTestId("shared-key").InnerTextAsync();
+        await page.GetByLabel("Code de l'application").FillAsync(Totp.Code(key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Vérifier et activer" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "J'ai conservé mes codes" }).ClickAsync();
+
+        // Accept the conditions, pay by bank transfer: the contract is active.
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "accepte les conditions" }).CheckAsync();
+        await Shot(page, "5-accept");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Signer le contrat" }).ClickAsync();
+        await Expect(page.GetByTestId("contract-number")).ToContainTextAsync(new Regex(@"Contrat C-\d{4}-\d{6}"));
+        await Expect(page.GetByText("Il est actif")).ToBeVisibleAsync();
+        await Accessibility.CheckAsync(page, "the done page");
+        await Shot(page, "6-done");
+        var welcome = await browser.Mail.WaitForMessageAsync(m => m.To.ToString().Contains(email, StringComparison.Ordinal) && (m.Subject ?? string.Empty).Contains("Bienvenue", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Contains("3 utilisateur(s)", welcome.TextBody, StringComparison.Ordinal);
+
+        // The customer area: one more user at once, call recording removed from tomorrow.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Aller à mon espace client" }).ClickAsync();
+        await Expect(page.GetByTestId("users")).ToContainTextAsync("3 utilisateur(s)");
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(number.Replace(" ", string.Empty, StringComparison.Ordinal)[1..]);
+        await Accessibility.CheckAsync(page, "the customer area");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Gérer" }).ClickAsync();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
+        await page.GetByLabel("Nouveau nombre").FillAsync("4");
+        await page.Locator("section[aria-labelledby=users-title]").GetByRole(AriaRole.Button, new() { Name = "Voir l'effet" }).ClickAsync();
+        await Expect(page.GetByTestId("effect")).ToContainTextAsync($"De 3 à 4, à partir du {French(today)}");
+        await Accessibility.CheckAsync(page, "a change before confirming");
+        await Shot(page, "7-add-user");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer" }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToContainTextAsync($"de 3 à 4 à partir du {French(today)}");
+        await page.Locator("tr[data-option=call-recording] input[type=number]").FillAsync("0");
+        await page.Locator("tr[data-option=call-recording]").GetByRole(AriaRole.Button, new() { Name = "Voir l'effet" }).ClickAsync();
+        await Expect(page.GetByTestId("effect")).ToContainTextAsync($"De 1 à 0, à partir du {French(today.AddDays(1))}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirmer" }).ClickAsync();
+        await Expect(page.GetByTestId("done")).ToContainTextAsync($"de 1 à 0 à partir du {French(today.AddDays(1))}");
+        await Accessibility.CheckAsync(page, "the subscription page");
+        await Shot(page, "8-remove-recording");
+    }
+
+    [GeneratedRegex("https?://\\S+")]
+    private static partial Regex LinkPattern();
+}
