@@ -50,6 +50,8 @@ public static class Extensions
         builder.Services.AddScoped<CatalogPublisher>();
         builder.Services.AddScoped<Customers.CreateCustomer>();
         builder.Services.AddScoped<Subscriptions.SubscribeCustomer>();
+        builder.Services.AddOptions<Billing.BillingOptions>().Bind(configuration.GetSection("Store:Billing"));
+        builder.Services.AddSingleton<Billing.IUsageSource, Billing.NoRatedUsage>();
         builder.AddMail();
         builder.Services.AddHostedService<StoreDatabase>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
+using Store.Jobs.Billing;
 using Store.Jobs.Mail;
 
 namespace Store.Jobs;
@@ -14,7 +15,13 @@ public static class Extensions
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "Store" }, q => { });
+        builder.Services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "Store" }, q =>
+        {
+            q.AddJob<BillingRunJob>(j => j.WithIdentity(BillingRunJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(BillingRunJob.Key).WithIdentity("billing-run-monthly", "billing")
+                .WithCronSchedule("0 0 2 1 * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))));
+        });
+        builder.Services.AddScoped<BillingRunner>();
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<MailDispatcher>();
         return builder;

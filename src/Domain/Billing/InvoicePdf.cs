@@ -40,7 +40,7 @@ public static class InvoicePdf
         var top = 40.0;
         writer.At(330, top, $"{texts.Invoice} {texts.Number} {invoice.Number}", 14, bold: true);
         writer.At(330, top + 20, $"{texts.IssuedOn} : {invoice.IssuedOn.ToString("d", culture)}");
-        writer.At(330, top + 34, $"{texts.Period} : {invoice.Period}");
+        writer.At(330, top + 34, $"{texts.Period} : {BillingPeriod.Parse(invoice.Period).First.ToString("MMMM yyyy", culture)}");
         writer.At(330, top + 48, $"{texts.DueOn} : {invoice.DueOn.ToString("d", culture)}");
 
         writer.Gap(16);

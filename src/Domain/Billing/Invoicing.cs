@@ -82,9 +82,9 @@ public static class Invoicing
                 : cxOption is not null ? (cxOption.Name, cxOption.Prices, cxOption.Reduction)
                 : throw new InvalidOperationException($"Catalog {catalog.Version} has no option '{option.OptionCode}'.");
             var optionPeriod = prices.Any(p => p.Period == subscription.Period) ? subscription.Period : PricePeriod.Monthly;
-            Func<DateOnly, int> quantity = reduction == ReductionTiming.NextMonth
-                ? RecurringFees.ReducedNextMonth(option.QuantityOn)
-                : option.QuantityOn;
+            // An option lives within its subscription, whatever its own dates say.
+            int InService(DateOnly day) => subscription.QuantityOn(day) > 0 ? option.QuantityOn(day) : 0;
+            Func<DateOnly, int> quantity = reduction == ReductionTiming.NextMonth ? RecurringFees.ReducedNextMonth(InService) : InService;
             yield return new RecurringFees.Item(
                 LineKind.Option, subscription.SubscriptionId, option.OptionCode, name, optionPeriod,
                 PriceOf(prices, optionPeriod, option.OptionCode, catalog, currency), option.StartsOn, quantity);

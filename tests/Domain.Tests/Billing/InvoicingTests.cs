@@ -223,4 +223,13 @@ public sealed class InvoicingTests
         Assert.Equal(first.Lines, second.Lines);
         Assert.Equal(first.VatBreakdown, second.VatBreakdown);
     }
+
+    [Fact]
+    public void An_option_stops_with_its_subscription()
+    {
+        // Forfait Start ended on 31 March; its recording option, recorded without an end, is not billed for April.
+        var subscription = Monthly("forfait-start", 1, D(2025, 6, 1), endsOn: D(2026, 3, 31), options: Option("call-recording", new QuantityChange(D(2025, 6, 1), 1)));
+
+        Assert.True(Invoice("2026-04", FrenchBuyer(), [subscription]).IsEmpty);
+    }
 }
