@@ -36,7 +36,7 @@ public static class Extensions
                 connectionString = $"Data Source={Path.Combine(folder, "store.db")}";
             }
 
-            builder.Services.AddDbContext<StoreDb, SqliteStoreDb>(o => o.UseSqlite(connectionString));
+            builder.Services.AddDbContext<StoreDb, SqliteStoreDb>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteDurability()));
         }
         else
         {

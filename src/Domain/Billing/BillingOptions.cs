@@ -9,6 +9,9 @@ namespace Store.Domain.Billing;
 /// </summary>
 public sealed class BillingOptions
 {
+    /// <summary>Customers billed side by side in a run; the processors' count by default.</summary>
+    public int Parallelism { get; set; } = Environment.ProcessorCount;
+
     /// <summary>Days from issue to due date.</summary>
     public int PaymentTermDays { get; set; } = 30;
 

@@ -43,37 +43,60 @@ public sealed class BillingRunner(
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Billing run {Period}: {Total} accounts, {Done} already invoiced (attempt {Attempt}).", key, mainAccounts.Count, invoiced.Count, run.Attempts);
 
+        // Customers are billed side by side (the drafting and the PDF use the processors); each one's invoice is
+        // still its own transaction, and the numbers stay without gaps whatever the order of the commits.
         var sinceSave = 0;
-        foreach (var customerId in mainAccounts.Where(id => !invoiced.Contains(id)))
+        using var progressSave = new SemaphoreSlim(1, 1);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(mainAccounts.Where(id => !invoiced.Contains(id)), parallel, async (customerId, token) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            bool? outcome;
+            string? error = null;
             try
             {
-                var outcome = await BillCustomerAsync(customerId, [customerId, .. subAccounts[customerId]], period, run.Id, cancellationToken);
-                if (outcome)
-                {
-                    run.Invoiced();
-                }
-                else
-                {
-                    run.NothingToBill();
-                }
+                outcome = await BillCustomerAsync(customerId, [customerId, .. subAccounts[customerId]], period, run.Id, token);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Billing run {Period}: customer {CustomerId} could not be invoiced.", key, customerId);
-                run.Failed(customerId, e.Message);
+                outcome = null;
+                error = e.Message;
             }
 
-            if (++sinceSave >= ProgressEvery)
+            bool save;
+            lock (run)
             {
-                await db.SaveChangesAsync(cancellationToken);
-                sinceSave = 0;
+                if (outcome == true)
+                {
+                    run.Invoiced();
+                }
+                else if (outcome == false)
+                {
+                    run.NothingToBill();
+                }
+                else
+                {
+                    run.Failed(customerId, error!);
+                }
+
+                save = ++sinceSave % ProgressEvery == 0;
+                afterEachCustomer?.Invoke(run);
             }
 
-            afterEachCustomer?.Invoke(run);
-        }
+            if (save && await progressSave.WaitAsync(0, token))
+            {
+                try
+                {
+                    await db.SaveChangesAsync(token);
+                }
+                finally
+                {
+                    progressSave.Release();
+                }
+            }
+        });
 
+        await progressSave.WaitAsync(cancellationToken);
         run.Complete(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Billing run {Period} {Status}: {Issued} invoices, {Nothing} with nothing to bill, {Failed} failed.", key, run.Status, run.InvoicesIssued, run.CustomersWithNothingToBill, run.CustomersFailed);
@@ -110,8 +133,13 @@ public sealed class BillingRunner(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StoreDb>();
         var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == customerId, cancellationToken);
+
+        // From the contracts down, by their indexes (a filter on subscriptions would scan them all for each customer).
+        var contractIds = accountIds.Count == 1
+            ? await db.Contracts.Where(c => c.CustomerId == customerId).Select(c => c.Id).ToListAsync(cancellationToken)
+            : await db.Contracts.Where(c => accountIds.Contains(c.CustomerId)).Select(c => c.Id).ToListAsync(cancellationToken);
         var subscriptions = await db.Subscriptions.AsNoTracking().Include(s => s.Options)
-            .Where(s => db.Contracts.Any(c => c.Id == s.ContractId && accountIds.Contains(c.CustomerId)))
+            .Where(s => contractIds.Contains(s.ContractId))
             .ToListAsync(cancellationToken);
         var fees = await db.OneOffFees
             .Where(f => accountIds.Contains(f.CustomerId) && f.InvoiceId == null && f.On < period.First)

