@@ -36,7 +36,7 @@ public static class Extensions
                 connectionString = $"Data Source={Path.Combine(folder, "store.db")}";
             }
 
-            builder.Services.AddDbContext<StoreDb, SqliteStoreDb>(o => o.UseSqlite(connectionString));
+            builder.Services.AddDbContext<StoreDb, SqliteStoreDb>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteDurability()));
         }
         else
         {
@@ -51,6 +51,8 @@ public static class Extensions
         builder.Services.AddScoped<Customers.CreateCustomer>();
         builder.Services.AddScoped<Subscriptions.SubscribeCustomer>();
         builder.Services.AddScoped<Signup.PlaceSignupOrder>();
+        builder.Services.AddOptions<Billing.BillingOptions>().Bind(configuration.GetSection("Store:Billing"));
+        builder.Services.AddSingleton<Billing.IUsageSource, Billing.NoRatedUsage>();
         builder.AddMail();
         builder.Services.AddHostedService<StoreDatabase>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
+using Store.Jobs.Billing;
 using Store.Jobs.Mail;
 using Store.Jobs.Numbers;
 
@@ -21,7 +22,11 @@ public static class Extensions
         {
             q.AddJob<ApplyDestinationChanges>(j => j.WithIdentity(ApplyDestinationChanges.Key));
             q.AddTrigger(t => t.ForJob(ApplyDestinationChanges.Key).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(destinationSeconds)).RepeatForever()));
+            q.AddJob<BillingRunJob>(j => j.WithIdentity(BillingRunJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(BillingRunJob.Key).WithIdentity("billing-run-monthly", "billing")
+                .WithCronSchedule("0 0 2 1 * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))));
         });
+        builder.Services.AddScoped<BillingRunner>();
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<MailDispatcher>();
         return builder;

@@ -6,6 +6,8 @@ namespace Store.Domain.Mail;
 /// </summary>
 public sealed class OutboxMail
 {
+    private readonly List<MailAttachment> _attachments = [];
+
     private OutboxMail()
     {
     }
@@ -59,6 +61,16 @@ public sealed class OutboxMail
     public void Release() => ClaimedUntil = null;
 
     public const int MaxAttempts = 8;
+
+    public IReadOnlyList<MailAttachment> Attachments => _attachments;
+
+    /// <summary>Attaches a file, before the mail is saved.</summary>
+    public MailAttachment Attach(string fileName, string contentType, byte[] content)
+    {
+        var attachment = new MailAttachment(Id, fileName, contentType, content);
+        _attachments.Add(attachment);
+        return attachment;
+    }
 
     public void Sent(DateTimeOffset now)
     {

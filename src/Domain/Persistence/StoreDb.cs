@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Store.Domain.Billing;
 using Store.Domain.Catalog;
 using Store.Domain.Customers;
 using Store.Domain.Identity;
@@ -56,6 +57,24 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
     public DbSet<Numbers.Routing.BlockedCaller> BlockedCallers => Set<Numbers.Routing.BlockedCaller>();
 
+    public DbSet<MailAttachment> MailAttachments => Set<MailAttachment>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+
+    public DbSet<CreditNoteLine> CreditNoteLines => Set<CreditNoteLine>();
+
+    public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
+
+    public DbSet<BillingRun> BillingRuns => Set<BillingRun>();
+
+    public DbSet<OneOffFeeEntry> OneOffFees => Set<OneOffFeeEntry>();
+
+    public DbSet<ServiceIncident> ServiceIncidents => Set<ServiceIncident>();
+
     /// <summary>The keys that protect cookies and e-mailed links, shared by every process and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -66,7 +85,8 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
         builder.ApplyConfigurationsFromAssembly(typeof(StoreDb).Assembly);
 
         // Tenant isolation, in this one place: every query of customer data goes through these filters.
-        builder.Entity<Customer>().HasQueryFilter(c => !Tenant.Restricted || c.ResellerId == Tenant.ResellerId || Tenant.CustomerIds.Contains(c.Id));
+        // A scope without a reseller must not match every customer without one: compare reseller ids only when there is one.
+        builder.Entity<Customer>().HasQueryFilter(c => !Tenant.Restricted || (Tenant.ResellerId != null && c.ResellerId == Tenant.ResellerId) || Tenant.CustomerIds.Contains(c.Id));
         builder.Entity<Contract>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
         builder.Entity<Subscription>().HasQueryFilter(x => !Tenant.Restricted || Contracts.Any(c => c.Id == x.ContractId));
         builder.Entity<SubscriptionOption>().HasQueryFilter(x => !Tenant.Restricted || Subscriptions.Any(s => s.Id == x.SubscriptionId));
@@ -74,6 +94,36 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
         builder.Entity<Numbers.TelephoneNumber>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
         builder.Entity<Numbers.Routing.ScheduledDestinationChange>().HasQueryFilter(x => !Tenant.Restricted || Numbers.Any(n => n.Id == x.NumberId));
         builder.Entity<Numbers.Routing.BlockedCaller>().HasQueryFilter(x => !Tenant.Restricted || Numbers.Any(n => n.Id == x.NumberId));
+        builder.Entity<Invoice>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<InvoiceLine>().HasQueryFilter(x => !Tenant.Restricted || Invoices.Any(i => i.Id == x.InvoiceId));
+        builder.Entity<CreditNote>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<CreditNoteLine>().HasQueryFilter(x => !Tenant.Restricted || CreditNotes.Any(n => n.Id == x.CreditNoteId));
+        builder.Entity<OneOffFeeEntry>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<ServiceIncident>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseChangesToIssuedDocuments();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseChangesToIssuedDocuments();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>An issued invoice or credit note, and their lines, are written once and never updated or deleted.</summary>
+    private void RefuseChangesToIssuedDocuments()
+    {
+        foreach (var entry in ChangeTracker.Entries<IIssuedDocument>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"{entry.Entity.GetType().Name} is issued and cannot be {(entry.State == EntityState.Deleted ? "deleted" : "changed")}: issue a credit note instead.");
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

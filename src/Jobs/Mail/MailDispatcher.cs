@@ -115,7 +115,7 @@ public sealed class MailDispatcher(
 
         return claimed.Count == 0
             ? []
-            : await db.OutboxMails.Where(m => claimed.Contains(m.Id)).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+            : await db.OutboxMails.Include(m => m.Attachments).Where(m => claimed.Contains(m.Id)).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
     }
 
     private async Task SendAsync(StoreDb db, OutboxMail mail, CancellationToken cancellationToken)

@@ -82,5 +82,17 @@ internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxM
         b.Property(m => m.Kind).HasMaxLength(64);
         b.Property(m => m.LastError).HasMaxLength(1000);
         b.HasIndex(m => new { m.SentAt, m.AbandonedAt, m.NextAttemptAt });
+        b.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MailId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(m => m.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class MailAttachmentConfiguration : IEntityTypeConfiguration<MailAttachment>
+{
+    public void Configure(EntityTypeBuilder<MailAttachment> b)
+    {
+        b.HasKey(a => a.Id);
+        b.Property(a => a.FileName).HasMaxLength(200);
+        b.Property(a => a.ContentType).HasMaxLength(100);
     }
 }

@@ -75,6 +75,27 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BillingRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomersTotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvoicesIssued = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomersWithNothingToBill = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomersFailed = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BillingRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CatalogVersions",
                 columns: table => new
                 {
@@ -105,6 +126,18 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentSequences",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Last = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentSequences", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -226,6 +259,21 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Resellers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignupDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderJson = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignupDrafts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -382,6 +430,27 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MailAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MailId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MailAttachments_OutboxMails_MailId",
+                        column: x => x.MailId,
+                        principalTable: "OutboxMails",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Customers",
                 columns: table => new
                 {
@@ -400,6 +469,11 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                     BillingAddress_City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     BillingAddress_Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     BillingEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    CorrespondenceAddress_Line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CorrespondenceAddress_Line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CorrespondenceAddress_PostalCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CorrespondenceAddress_City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CorrespondenceAddress_Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -485,6 +559,44 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Invoices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    BillingRunId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    TotalExcludingVat = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    TotalVat = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    TotalIncludingVat = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    VatRegime = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    VatMention = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    BuyerSnapshot = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SellerSnapshot = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Invoices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Invoices_BillingRuns_BillingRunId",
+                        column: x => x.BillingRunId,
+                        principalTable: "BillingRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Invoices_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Memberships",
                 columns: table => new
                 {
@@ -529,7 +641,13 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                     PortingRequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     PortingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CurrentOperator = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    RoutingMode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    InboundDisplay = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PresentedNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    PresentedAs = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Schedule = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -575,6 +693,204 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CreditNotes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    TotalExcludingVat = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    TotalVat = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    TotalIncludingVat = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    BuyerSnapshot = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SellerSnapshot = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CreditNotes_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CreditNotes_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InvoiceLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: true),
+                    ServiceFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ServiceTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProratedDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeriodDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    VatRate = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InvoiceLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InvoiceLines_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OneOffFees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CatalogVersion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FeeCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OneOffFees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OneOffFees_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OneOffFees_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BlockedCallers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NumberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Caller = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Until = table.Column<long>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BlockedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BlockedCallers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BlockedCallers_Numbers_NumberId",
+                        column: x => x.NumberId,
+                        principalTable: "Numbers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScheduledDestinationChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NumberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EffectiveAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SettledAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledDestinationChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScheduledDestinationChanges_Numbers_NumberId",
+                        column: x => x.NumberId,
+                        principalTable: "Numbers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuantityChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FromQuantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fee = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Withdrawn = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuantityChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuantityChanges_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceIncidents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Start = table.Column<long>(type: "INTEGER", nullable: false),
+                    End = table.Column<long>(type: "INTEGER", nullable: false),
+                    Excusable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceIncidents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceIncidents_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceIncidents_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SubscriptionOptions",
                 columns: table => new
                 {
@@ -594,6 +910,28 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                         principalTable: "Subscriptions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CreditNoteLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreditNoteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvoiceLinePosition = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    VatRate = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditNoteLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CreditNoteLines_CreditNotes_CreditNoteId",
+                        column: x => x.CreditNoteId,
+                        principalTable: "CreditNotes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -649,6 +987,18 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 columns: new[] { "UserId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BillingRuns_Period",
+                table: "BillingRuns",
+                column: "Period",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BlockedCallers_NumberId_Caller",
+                table: "BlockedCallers",
+                columns: new[] { "NumberId", "Caller" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CatalogVersions_Version",
                 table: "CatalogVersions",
                 column: "Version",
@@ -667,6 +1017,27 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Contracts_Number",
                 table: "Contracts",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditNoteLines_CreditNoteId",
+                table: "CreditNoteLines",
+                column: "CreditNoteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditNotes_CustomerId",
+                table: "CreditNotes",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditNotes_InvoiceId",
+                table: "CreditNotes",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditNotes_Number",
+                table: "CreditNotes",
                 column: "Number",
                 unique: true);
 
@@ -708,10 +1079,38 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_InvoiceLines_InvoiceId_Position",
+                table: "InvoiceLines",
+                columns: new[] { "InvoiceId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_BillingRunId",
+                table: "Invoices",
+                column: "BillingRunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_CustomerId_Period",
+                table: "Invoices",
+                columns: new[] { "CustomerId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Invoices_Number",
+                table: "Invoices",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_KnownDevices_UserId_DeviceHash",
                 table: "KnownDevices",
                 columns: new[] { "UserId", "DeviceHash" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MailAttachments_MailId",
+                table: "MailAttachments",
+                column: "MailId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Memberships_CustomerId",
@@ -739,6 +1138,16 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 table: "Numbers",
                 column: "E164",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OneOffFees_CustomerId_InvoiceId",
+                table: "OneOffFees",
+                columns: new[] { "CustomerId", "InvoiceId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OneOffFees_InvoiceId",
+                table: "OneOffFees",
+                column: "InvoiceId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictApplications_ClientId",
@@ -779,6 +1188,36 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 columns: new[] { "SentAt", "AbandonedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuantityChanges_SubscriptionId_EffectiveOn",
+                table: "QuantityChanges",
+                columns: new[] { "SubscriptionId", "EffectiveOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledDestinationChanges_NumberId",
+                table: "ScheduledDestinationChanges",
+                column: "NumberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledDestinationChanges_Status_EffectiveAt",
+                table: "ScheduledDestinationChanges",
+                columns: new[] { "Status", "EffectiveAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceIncidents_CustomerId_Start",
+                table: "ServiceIncidents",
+                columns: new[] { "CustomerId", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceIncidents_SubscriptionId",
+                table: "ServiceIncidents",
+                column: "SubscriptionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignupDrafts_UpdatedAt",
+                table: "SignupDrafts",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubscriptionOptions_SubscriptionId",
                 table: "SubscriptionOptions",
                 column: "SubscriptionId");
@@ -816,7 +1255,16 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
+                name: "BlockedCallers");
+
+            migrationBuilder.DropTable(
+                name: "CreditNoteLines");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DocumentSequences");
 
             migrationBuilder.DropTable(
                 name: "IdempotentRequests");
@@ -825,13 +1273,19 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 name: "Invitations");
 
             migrationBuilder.DropTable(
+                name: "InvoiceLines");
+
+            migrationBuilder.DropTable(
                 name: "KnownDevices");
+
+            migrationBuilder.DropTable(
+                name: "MailAttachments");
 
             migrationBuilder.DropTable(
                 name: "Memberships");
 
             migrationBuilder.DropTable(
-                name: "Numbers");
+                name: "OneOffFees");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
@@ -840,7 +1294,16 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 name: "OpenIddictTokens");
 
             migrationBuilder.DropTable(
-                name: "OutboxMails");
+                name: "QuantityChanges");
+
+            migrationBuilder.DropTable(
+                name: "ScheduledDestinationChanges");
+
+            migrationBuilder.DropTable(
+                name: "ServiceIncidents");
+
+            migrationBuilder.DropTable(
+                name: "SignupDrafts");
 
             migrationBuilder.DropTable(
                 name: "SubscriptionOptions");
@@ -849,19 +1312,34 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "CreditNotes");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMails");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
+                name: "Numbers");
+
+            migrationBuilder.DropTable(
                 name: "Subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "Invoices");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");
 
             migrationBuilder.DropTable(
                 name: "Contracts");
+
+            migrationBuilder.DropTable(
+                name: "BillingRuns");
 
             migrationBuilder.DropTable(
                 name: "CatalogVersions");

@@ -1,0 +1,32 @@
+namespace Store.Domain.Billing;
+
+public enum UsageUnit
+{
+    Seconds,
+    Count,
+}
+
+/// <summary>
+/// Usage of a subscription in the month billed in arrears, already rated: the exact amount, excluding VAT.
+/// Rated calls map to it (one per call, or already summed per category).
+/// </summary>
+public sealed record UsageCharge(Guid SubscriptionId, string Category, string Description, long Quantity, UsageUnit Unit, decimal Amount, Currency Currency);
+
+/// <summary>A one-off fee of the catalog to bill (terminal integration, missed installation appointment, ...), recorded in the back office.</summary>
+public sealed record OneOffCharge(Guid Id, Guid? SubscriptionId, string CatalogVersion, string FeeCode, int Quantity, DateOnly On, string? Note = null);
+
+/// <summary>
+/// An interruption of a subscription's service, recorded in the back office from the customer's notification to
+/// the restoration. Excusable interruptions (force majeure, planned maintenance, the customer's own doing) do not count.
+/// </summary>
+public sealed record SlaIncident(Guid SubscriptionId, DateTimeOffset Start, DateTimeOffset End, bool Excusable = false);
+
+/// <summary>Everything one customer's periodic invoice is computed from.</summary>
+public sealed record BillingInput(
+    LegalDetails Buyer,
+    Seller Seller,
+    BillingPeriod Period,
+    IReadOnlyList<SubscriptionTimeline> Subscriptions,
+    IReadOnlyList<UsageCharge> Usage,
+    IReadOnlyList<OneOffCharge> Fees,
+    IReadOnlyList<SlaIncident> Incidents);

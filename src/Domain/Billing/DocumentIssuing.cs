@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Store.Domain.Persistence;
+
+namespace Store.Domain.Billing;
+
+/// <summary>
+/// Issues invoices and credit notes: the number is taken, the document saved, and whatever goes with it (its
+/// outbox mail, the fees it billed) saved too, in one transaction. If anything fails nothing is kept, and the
+/// number is given back.
+/// </summary>
+public static class DocumentIssuing
+{
+    /// <param name="alongside">Changes saved with the invoice, in the same transaction (outbox mail, billed fees).</param>
+    public static Task<Invoice> IssueInvoiceAsync(StoreDb db, InvoiceDraft draft, DateTimeOffset now, int paymentTermDays, Guid? billingRunId, Action<Invoice>? alongside = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(draft);
+        var year = LocalTime.In(now, draft.Buyer.TimeZone).Year;
+        return InTransactionAsync(db, async () =>
+        {
+            var number = await DocumentSequence.NextAsync(db, Invoice.Series, year, cancellationToken);
+            var invoice = Invoice.Issue(draft, number, now, paymentTermDays, billingRunId);
+            db.Invoices.Add(invoice);
+            alongside?.Invoke(invoice);
+            return invoice;
+        }, cancellationToken);
+    }
+
+    /// <summary>Issues a credit note of the given lines of <paramref name="invoice"/> (all of them when none is given).</summary>
+    public static Task<CreditNote> IssueCreditNoteAsync(StoreDb db, Invoice invoice, string reason, DateTimeOffset now, IReadOnlyCollection<int>? positions = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(invoice);
+        var year = LocalTime.In(now, invoice.Buyer.TimeZone).Year;
+        return InTransactionAsync(db, async () =>
+        {
+            var number = await DocumentSequence.NextAsync(db, CreditNote.Series, year, cancellationToken);
+            var note = CreditNote.For(invoice, number, reason, now, positions);
+            db.CreditNotes.Add(note);
+            return note;
+        }, cancellationToken);
+    }
+
+    private static Task<T> InTransactionAsync<T>(StoreDb db, Func<Task<T>> issue, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var document = await issue();
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return document;
+            }
+            catch
+            {
+                // Forget what was added: a retry starts clean, and the rolled-back number is taken again.
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+
+                throw;
+            }
+        });
+}
