@@ -76,6 +76,9 @@ public sealed class TelephoneNumber
 
     public RoutingSchedule Schedule { get; private set; } = RoutingSchedule.Empty;
 
+    /// <summary>Set for a Smart Number: its type, tariff, payout and declared use.</summary>
+    public SmartNumberProfile? SmartNumber { get; private set; }
+
     public IReadOnlyList<ScheduledDestinationChange> ScheduledChanges => _scheduledChanges;
 
     public IReadOnlyList<BlockedCaller> BlockedCallers => _blockedCallers;
@@ -241,6 +244,24 @@ public sealed class TelephoneNumber
         return DestinationAt(now) is { } destination
             ? new RouteDecision(false, [new RoutingStep(destination, RoutingSchedule.DefaultRingSeconds)], FallbackTriggers.None, "The number's destination, outside the weekly slots.")
             : new RouteDecision(false, [], FallbackTriggers.None, "No destination is set: callers hear the unavailability message.");
+    }
+
+    /// <summary>A Smart Number taken from the operator's pool: active, routed to <paramref name="destination"/>.</summary>
+    public static Outcome<TelephoneNumber> SmartNumberFromPool(Guid customerId, string e164, SmartNumberProfile profile, string? destination, RoutingMode routing, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var number = new TelephoneNumber
+        {
+            Id = Guid.CreateVersion7(now),
+            CustomerId = customerId,
+            E164 = e164,
+            Status = NumberStatus.Active,
+            CreatedAt = now,
+            SmartNumber = profile,
+            RoutingMode = routing,
+        };
+        var routed = number.ChangeDestination(destination, null, now, "CH");
+        return routed.Succeeded ? Outcome<TelephoneNumber>.Success(number) : Outcome<TelephoneNumber>.Failure(routed.Problems);
     }
 
     /// <summary>A port-in request, checked: a valid number and a date the porting rules allow.</summary>

@@ -47,7 +47,9 @@ public sealed class PlaceSignupOrder(StoreDb db, CreateCustomer createCustomer, 
         }
 
         db.Memberships.Add(Membership.InCustomer(ownerId, created.Id, MemberRole.Owner, clock.GetUtcNow()));
-        var subscription = await subscribe.RunAsync(new SubscribeCommand(created.Id, order.ProductCode, order.Period, order.Users, order.Options, today, acceptance), cancellationToken);
+        var product = order.SmartNumber is { } smart ? new SubscribeCommand(created.Id, smart.TypeCode, PricePeriod.Monthly, 1, [], today, acceptance)
+            : new SubscribeCommand(created.Id, order.ProductCode, order.Period, order.Users, order.Options, today, acceptance);
+        var subscription = await subscribe.RunAsync(product, cancellationToken);
         if (subscription.Value is not { } started)
         {
             return Outcome<PlacedOrder>.Failure(subscription.Problems);
@@ -79,6 +81,30 @@ public sealed class PlaceSignupOrder(StoreDb db, CreateCustomer createCustomer, 
 
             numbers.Add(number);
             db.Numbers.Add(number);
+        }
+
+        if (order.SmartNumber is { } chosen)
+        {
+            var e164 = PhoneNumberText.ToE164("number", chosen.Number, "CH").Value ?? chosen.Number;
+            if (await db.Numbers.IgnoreQueryFilters().AnyAsync(n => n.E164 == e164, cancellationToken))
+            {
+                problems.Add(new Problem("number", "This number was just taken; choose another.", "NUMBER_TAKEN"));
+            }
+            else
+            {
+                var profile = new SmartNumberProfile(chosen.TypeCode, chosen.TariffKind, chosen.TariffAmount, chosen.Payout, chosen.UsageCategory, chosen.DirectoryListed, today);
+                var routing = chosen.Routing == RoutingKind.Voip ? RoutingMode.Voip : RoutingMode.Pstn;
+                var smartNumber = TelephoneNumber.SmartNumberFromPool(created.Id, e164, profile, chosen.Destination, routing, clock.GetUtcNow());
+                if (smartNumber.Value is { } made)
+                {
+                    numbers.Add(made);
+                    db.Numbers.Add(made);
+                }
+                else
+                {
+                    problems.AddRange(smartNumber.Problems);
+                }
+            }
         }
 
         if (problems.Count > 0)

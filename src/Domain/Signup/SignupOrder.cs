@@ -7,6 +7,21 @@ namespace Store.Domain.Signup;
 /// <summary>A number the prospect brings from another operator, with the mandate's details.</summary>
 public sealed record PortIn(string Number, string? CurrentOperator, DateOnly Date);
 
+/// <summary>
+/// A Smart Number as the order form (000) asks for it: type and number from the pool, the tariff callers pay, where
+/// calls go and how, the payout formula, the declared use, and directory listing.
+/// </summary>
+public sealed record SmartNumberChoice(
+    string TypeCode,
+    string Number,
+    TariffKind TariffKind,
+    decimal? TariffAmount,
+    string Destination,
+    RoutingKind Routing,
+    PayoutKind Payout,
+    string UsageCategory,
+    bool DirectoryListed);
+
 /// <summary>The company as the prospect declares it; checked when the order is placed.</summary>
 public sealed record CompanyDetails(
     string LegalName,
@@ -35,10 +50,18 @@ public sealed record SignupOrder
 
     public CompanyDetails? Company { get; init; }
 
+    /// <summary>Set when the order is for a Smart Number rather than a plan.</summary>
+    public SmartNumberChoice? SmartNumber { get; init; }
+
     /// <summary>The problems of the offer step: a plan of the catalog, a period it is sold at, 1 to 500 users, its options.</summary>
     public IReadOnlyList<Problem> CheckOffer(CatalogVersion catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        if (SmartNumber is { } smart)
+        {
+            return CheckSmartNumber(catalog, smart);
+        }
+
         var problems = new List<Problem>();
         var plan = catalog.FindPlan(ProductCode);
         if (plan is null)
@@ -67,6 +90,41 @@ public sealed record SignupOrder
             {
                 problems.Add(new Problem($"options[{i}]", "Between 1 and 500.", "OUT_OF_RANGE"));
             }
+        }
+
+        return problems;
+    }
+
+    private static List<Problem> CheckSmartNumber(CatalogVersion catalog, SmartNumberChoice smart)
+    {
+        var problems = new List<Problem>();
+        var offer = catalog.SmartNumbers;
+        var type = offer.NumberTypes.FirstOrDefault(t => t.Code == smart.TypeCode);
+        if (type is null)
+        {
+            problems.Add(new Problem("typeCode", "Choose a number type.", "UNKNOWN_PRODUCT"));
+            return problems;
+        }
+
+        var number = Numbers.PhoneNumberText.ToE164("number", smart.Number, "CH");
+        if (number.Value is not { } e164 || !type.Prefixes.Any(p => Numbers.PhoneNumberText.National(e164).StartsWith(p, StringComparison.Ordinal)))
+        {
+            problems.Add(new Problem("number", "Choose one of the numbers offered for this type.", "INVALID_PHONE_NUMBER"));
+        }
+
+        if (type.Kind == SmartNumberKind.Premium)
+        {
+            var limit = smart.TariffKind == TariffKind.PerCall ? offer.PremiumLimits.MaxPerCall : offer.PremiumLimits.MaxPerMinute;
+            if (smart.TariffAmount is not { } amount || amount <= 0m || amount > limit)
+            {
+                problems.Add(new Problem("tariffAmount", $"A premium tariff is above 0 and at most {limit} {type.Prices[0].Currency}.", "TARIFF_RANGE"));
+            }
+        }
+
+        problems.AddRange(Numbers.PhoneNumberText.ToE164("destination", smart.Destination, "CH").Problems);
+        if (!offer.UsageCategories.Any(c => c.Code == smart.UsageCategory))
+        {
+            problems.Add(new Problem("usageCategory", "Declare what the number is used for.", "REQUIRED"));
         }
 
         return problems;

@@ -16,6 +16,11 @@ public sealed record SignupQuote(PricePeriod Period, IReadOnlyList<QuoteLine> Li
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(order);
+        if (order.SmartNumber is { } smart)
+        {
+            return ForSmartNumber(catalog, smart, today);
+        }
+
         var plan = catalog.FindPlan(order.ProductCode) ?? throw new ArgumentException($"No plan '{order.ProductCode}'.", nameof(order));
         var planPrice = plan.PriceFor(order.Period) ?? throw new ArgumentException($"'{plan.Code}' is not sold {order.Period}.", nameof(order));
         var currency = planPrice.Currency;
@@ -42,5 +47,23 @@ public sealed record SignupQuote(PricePeriod Period, IReadOnlyList<QuoteLine> Li
         var rate = Billing.Vat.StandardRate(country, today);
         var vat = new Money(Money.RoundCents(total.Amount * rate), currency);
         return new SignupQuote(order.Period, lines, total, rate, vat, total + vat, new Money(Money.RoundCents(total.Amount / months), currency), new Money(plan.TerminationFeePerLicence, currency));
+    }
+
+    private static SignupQuote ForSmartNumber(CatalogVersion catalog, SmartNumberChoice smart, DateOnly today)
+    {
+        var type = catalog.SmartNumbers.NumberTypes.First(t => t.Code == smart.TypeCode);
+        var price = type.Prices.First(p => p.Period == PricePeriod.Monthly);
+        var currency = price.Currency;
+        var lines = new List<QuoteLine> { new(type.Code, type.Name, 1, new Money(price.Amount, currency), new Money(price.Amount, currency)) };
+        var routing = catalog.SmartNumbers.Routings.FirstOrDefault(r => r.Kind == smart.Routing);
+        if (routing?.Prices.FirstOrDefault(p => p.Period == PricePeriod.Monthly) is { Amount: > 0m } routingPrice)
+        {
+            lines.Add(new QuoteLine("routing-" + routing.Kind.ToString().ToLowerInvariant(), routing.Name, 1, new Money(routingPrice.Amount, currency), new Money(routingPrice.Amount, currency)));
+        }
+
+        var total = lines.Aggregate(Money.Zero(currency), (sum, line) => sum + line.Amount);
+        var rate = Billing.Vat.StandardRate(catalog.SmartNumbers.Market == Market.CH ? "CH" : "FR", today);
+        var vat = new Money(Money.RoundCents(total.Amount * rate), currency);
+        return new SignupQuote(PricePeriod.Monthly, lines, total, rate, vat, total + vat, total, Money.Zero(currency));
     }
 }

@@ -12,7 +12,7 @@ public sealed class PagesTranslatedTests(StoreFactory factory) : IClassFixture<S
         var data = new TheoryData<string, string>();
         foreach (var language in SiteTexts.Languages)
         {
-            foreach (var page in new[] { "/", "/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ForgotPasswordConfirmation", "/Account/RegisterConfirmation?email=a%40b.fr", "/Account/ResetPassword", "/Account/ResetPasswordConfirmation", "/Account/AccessDenied", "/Account/Logout", "/Account/ConfirmEmail", "/Account/AcceptInvitation?token=x", "/Signup", "/Signup?plan=forfait-start" })
+            foreach (var page in new[] { "/", "/Account/Login", "/Account/Register", "/Account/ForgotPassword", "/Account/ForgotPasswordConfirmation", "/Account/RegisterConfirmation?email=a%40b.fr", "/Account/ResetPassword", "/Account/ResetPasswordConfirmation", "/Account/AccessDenied", "/Account/Logout", "/Account/ConfirmEmail", "/Account/AcceptInvitation?token=x", "/Signup", "/Signup?plan=forfait-start", "/Signup/SmartNumber", "/Signup/SmartNumber?type=090x" })
             {
                 data.Add(language, page);
             }

@@ -222,3 +222,60 @@ public sealed class SignupTranslationTests(StoreFactory factory) : IClassFixture
         Assert.DoesNotContain(Store.Site.Localization.SiteTexts.MissingMarker, FormClient.Text(await quoted.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 }
+
+public sealed class SmartNumberSignupTests(StoreFactory factory) : IClassFixture<StoreFactory>
+{
+    [Fact]
+    public async Task A_Swiss_company_signs_up_for_a_0900_number_from_the_pool_with_a_premium_tariff_and_PayFast()
+    {
+        var email = $"hotline.{Guid.NewGuid():N}@conseil.ch";
+        var (user, key, _) = await factory.CreateEnrolledUserAsync(email);
+        var browser = factory.Browser();
+        await browser.SignInWithCodeAsync(email, key);
+
+        // The 090x pool offers free numbers; a tariff above the ceiling is refused next to its field.
+        var premium = FormClient.Text(await (await browser.SubmitToAsync("/Signup/SmartNumber", "/Signup/SmartNumber?handler=Update", new Dictionary<string, string> { ["TypeCode"] = "090x" })).Content.ReadAsStringAsync());
+        var number = System.Text.RegularExpressions.Regex.Match(premium, "name=\"Number\" value=\"(\\+41900\\d{6})\"").Groups[1].Value;
+        Assert.NotEmpty(number);
+        var fields = new Dictionary<string, string>
+        {
+            ["TypeCode"] = "090x",
+            ["Number"] = number,
+            ["TariffKind"] = "PerMinute",
+            ["TariffAmount"] = "12.50",
+            ["Destination"] = "044 668 18 00",
+            ["Routing"] = "Voip",
+            ["Payout"] = "PayFast",
+            ["UsageCategory"] = "it-internet",
+        };
+        var tooHigh = FormClient.Text(await (await browser.SubmitToAsync("/Signup/SmartNumber", "/Signup/SmartNumber?handler=Next", fields)).Content.ReadAsStringAsync());
+        Assert.Contains("ne pas dépasser le plafond", tooHigh, StringComparison.Ordinal);
+
+        fields["TariffAmount"] = "2.50";
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitToAsync("/Signup/SmartNumber", "/Signup/SmartNumber?handler=Next", fields)).StatusCode);
+
+        // A Swiss company: the UID is checked (CHE-116.281.710 is valid, CHE-116.281.711 is not).
+        var company = new Dictionary<string, string> { ["Input.LegalName"] = "Conseil Hotline SA", ["Input.CompanyNumber"] = "CHE-116.281.711", ["Input.BillingEmail"] = "compta@conseil.ch", ["Input.Line1"] = "Bahnhofstrasse 1", ["Input.PostalCode"] = "8001", ["Input.City"] = "Zürich" };
+        var badUid = FormClient.Text(await (await browser.SubmitAsync("/Signup/Company", company)).Content.ReadAsStringAsync());
+        Assert.Contains("Un numéro IDE s'écrit CHE-123.456.788", badUid, StringComparison.Ordinal);
+        company["Input.CompanyNumber"] = "CHE-116.281.710";
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/Signup/Company", company)).StatusCode);
+
+        var summary = FormClient.Text(await browser.GetPageAsync("/Signup/Summary")).Replace('\u202F', ' ').Replace('\u00A0', ' ');
+        Assert.Contains("090x", summary, StringComparison.Ordinal);
+        Assert.Contains("70 %", summary, StringComparison.Ordinal);
+        Assert.Contains("TVA 8,1 %", summary, StringComparison.Ordinal);
+        Assert.Equal("/Signup/Done", (await browser.SubmitAsync("/Signup/Summary", new Dictionary<string, string> { ["Accept"] = "true" })).Headers.Location?.OriginalString);
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<StoreDb>();
+        var customerId = await db.Memberships.Where(m => m.UserId == user.Id && m.CustomerId != null).Select(m => m.CustomerId!.Value).SingleAsync();
+        var customer = await db.Customers.SingleAsync(c => c.Id == customerId);
+        Assert.Equal((Market.CH, Store.Domain.Currency.CHF, "CHE-116.281.710"), (customer.Market, customer.Currency, customer.CompanyNumber));
+        var held = await db.Numbers.SingleAsync(n => n.CustomerId == customerId);
+        Assert.Equal((number, NumberStatus.Active, "+41446681800", RoutingMode.Voip), (held.E164, held.Status, held.Destination, held.RoutingMode));
+        Assert.Equal(("090x", 2.50m, Store.Domain.Catalog.PayoutKind.PayFast, "it-internet", true), (held.SmartNumber!.TypeCode, held.SmartNumber.TariffAmount, held.SmartNumber.Payout, held.SmartNumber.UsageCategory, held.SmartNumber.DirectoryListed));
+        var subscription = await db.Subscriptions.SingleAsync(s => db.Contracts.Any(c => c.Id == s.ContractId && c.CustomerId == customerId));
+        Assert.Equal(("090x", ProductKind.SmartNumber, 1), (subscription.ProductCode, subscription.Kind, subscription.Quantity));
+    }
+}

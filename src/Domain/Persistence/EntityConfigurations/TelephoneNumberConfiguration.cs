@@ -26,6 +26,13 @@ internal sealed class TelephoneNumberConfiguration : IEntityTypeConfiguration<Te
         b.HasMany(n => n.BlockedCallers).WithOne().HasForeignKey(c => c.NumberId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(n => n.ScheduledChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(n => n.BlockedCallers).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.OwnsOne(n => n.SmartNumber, p =>
+        {
+            p.Property(x => x.TypeCode).HasMaxLength(16);
+            p.Property(x => x.TariffKind).HasConversion<string>().HasMaxLength(16);
+            p.Property(x => x.Payout).HasConversion<string>().HasMaxLength(16);
+            p.Property(x => x.UsageCategory).HasMaxLength(64);
+        });
         b.HasOne<Customer>().WithMany().HasForeignKey(n => n.CustomerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

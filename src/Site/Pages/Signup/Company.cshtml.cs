@@ -42,7 +42,7 @@ public sealed class CompanyModel(SignupSession session, CatalogRegistry catalogs
     public InputModel Input { get; set; } = new();
 
     /// <summary>The plan's market decides the company's country: a French plan for a French company.</summary>
-    public Market Market => Catalog.FindPlan(Order.ProductCode)?.Market ?? Market.FR;
+    public Market Market => Order.SmartNumber is not null ? Catalog.SmartNumbers.Market : Catalog.FindPlan(Order.ProductCode)?.Market ?? Market.FR;
 
     public string Country => Market == Market.CH ? "CH" : "FR";
 

@@ -37,7 +37,11 @@ public sealed class SummaryModel(
 
     public StoreUser? Owner { get; private set; }
 
-    public Plan Plan => Catalog.FindPlan(Order.ProductCode)!;
+    public Plan? Plan => Catalog.FindPlan(Order.ProductCode);
+
+    public SmartNumberType? SmartType => Order.SmartNumber is { } smart ? Catalog.SmartNumbers.NumberTypes.FirstOrDefault(t => t.Code == smart.TypeCode) : null;
+
+    public string ProductName => Plan is { } plan ? Name(plan.Name) : SmartType is { } type ? Name(type.Name) : Order.ProductCode;
 
     public string Here => "/Signup/Summary";
 
@@ -113,7 +117,7 @@ public sealed class SummaryModel(
         outbox.Enqueue(
             Owner.Email!,
             string.Format(culture, siteTexts.Find("mail.welcome.subject", culture)!, order.Contract.Number),
-            string.Format(culture, siteTexts.Find("mail.welcome.body", culture)!, Owner.DisplayName, order.Customer.LegalName, order.Contract.Number, Plan.Name.In(culture.TwoLetterISOLanguageName), Order.Users, quote.IncludingVat.Format(culture), order.Contract.Id.ToString("N")[..12].ToUpperInvariant()),
+            string.Format(culture, siteTexts.Find("mail.welcome.body", culture)!, Owner.DisplayName, order.Customer.LegalName, order.Contract.Number, (Plan?.Name ?? SmartType?.Name)?.In(culture.TwoLetterISOLanguageName) ?? Order.ProductCode, Order.SmartNumber is null ? Order.Users : 1, quote.IncludingVat.Format(culture), order.Contract.Id.ToString("N")[..12].ToUpperInvariant()),
             null,
             "welcome");
         await db.SaveChangesAsync();

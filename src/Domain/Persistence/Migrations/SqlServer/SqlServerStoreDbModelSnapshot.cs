@@ -1908,6 +1908,51 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("Store.Domain.Numbers.SmartNumberProfile", "SmartNumber", b1 =>
+                        {
+                            b1.Property<Guid>("TelephoneNumberId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<bool>("DirectoryListed")
+                                .HasColumnType("bit");
+
+                            b1.Property<DateOnly>("GoLive")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Payout")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<decimal?>("TariffAmount")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("decimal(19,4)");
+
+                            b1.Property<string>("TariffKind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<string>("TypeCode")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<string>("UsageCategory")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.HasKey("TelephoneNumberId");
+
+                            b1.ToTable("Numbers");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TelephoneNumberId");
+                        });
+
+                    b.Navigation("SmartNumber");
                 });
 
             modelBuilder.Entity("Store.Domain.Subscriptions.Contract", b =>
