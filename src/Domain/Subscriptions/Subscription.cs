@@ -119,7 +119,12 @@ public sealed class Subscription
     public SubscriptionOption AddOption(CatalogVersion catalog, string optionCode, int quantity, DateOnly startsOn)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var allowed = Kind == ProductKind.Plan && (catalog.FindPlan(ProductCode)?.Options.Contains(optionCode) ?? false);
+        var allowed = Kind switch
+        {
+            ProductKind.Plan => catalog.FindPlan(ProductCode)?.Options.Contains(optionCode) ?? false,
+            ProductKind.ContactExperience => catalog.ContactExperience.FindOption(optionCode) is not null,
+            _ => false,
+        };
         if (!allowed)
         {
             throw new ArgumentException($"'{ProductCode}' offers no option '{optionCode}' in catalog {catalog.Version}.", nameof(optionCode));

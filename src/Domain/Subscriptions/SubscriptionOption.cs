@@ -32,4 +32,9 @@ public sealed class SubscriptionOption
     public DateOnly StartsOn { get; private set; }
 
     public DateOnly? EndsOn { get; private set; }
+
+    /// <summary>Whether usage beyond the option's volume may be billed (004 art. 4.2: recording packs, at the customer's request).</summary>
+    public bool OverageAllowed { get; private set; }
+
+    public void AllowOverage(bool allowed) => OverageAllowed = allowed;
 }
