@@ -50,6 +50,7 @@ public static class Extensions
         builder.Services.AddScoped<CatalogPublisher>();
         builder.Services.AddScoped<Customers.CreateCustomer>();
         builder.Services.AddScoped<Subscriptions.SubscribeCustomer>();
+        builder.Services.AddScoped<Calls.CallIngestion>();
         builder.AddMail();
         builder.Services.AddHostedService<StoreDatabase>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -19,16 +19,16 @@ public static class MonthRating
 
     /// <summary>
     /// The adjustment lines that bring what a call was charged (<paramref name="before"/>, every line booked so far,
-    /// adjustments included) to what it is charged now: one line per subscription and category whose amount or seconds
-    /// changed, with the difference and the rule now in force. Nothing when nothing changed; a charge is never rewritten.
+    /// adjustments included) to what it is charged now: one line per subscription, category and rule whose amount or seconds
+    /// changed, with the difference. Nothing when nothing changed; a charge is never rewritten.
     /// </summary>
     public static List<ChargeLine> Adjustments(IEnumerable<ChargeLine> before, in RatedLines after)
     {
         ArgumentNullException.ThrowIfNull(before);
-        var totals = new Dictionary<(Guid, Currency, ChargeCategory), ChargeLine>();
+        var totals = new Dictionary<(Guid, Currency, ChargeCategory, RatingRule), ChargeLine>();
         foreach (var line in before)
         {
-            var key = (line.SubscriptionId, line.Currency, line.Category);
+            var key = (line.SubscriptionId, line.Currency, line.Category, line.Rule);
             totals[key] = totals.TryGetValue(key, out var sum)
                 ? sum with { Seconds = sum.Seconds - line.Seconds, Amount = sum.Amount - line.Amount, CallerAmount = sum.CallerAmount - line.CallerAmount, RevenueShare = sum.RevenueShare - line.RevenueShare }
                 : line with { Seconds = -line.Seconds, Amount = -line.Amount, CallerAmount = -line.CallerAmount, RevenueShare = -line.RevenueShare };
@@ -37,7 +37,7 @@ public static class MonthRating
         for (var i = 0; i < after.Count; i++)
         {
             var line = after[i];
-            var key = (line.SubscriptionId, line.Currency, line.Category);
+            var key = (line.SubscriptionId, line.Currency, line.Category, line.Rule);
             totals[key] = totals.TryGetValue(key, out var sum)
                 ? line with { Seconds = sum.Seconds + line.Seconds, Amount = sum.Amount + line.Amount, CallerAmount = sum.CallerAmount + line.CallerAmount, RevenueShare = sum.RevenueShare + line.RevenueShare }
                 : line;

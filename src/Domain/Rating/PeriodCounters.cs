@@ -58,6 +58,27 @@ public sealed class PeriodCounters
         return rank;
     }
 
+    /// <summary>Gives back the volumes an earlier version of a call consumed, before its later version is rated.</summary>
+    public void Release(IEnumerable<ChargeLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        foreach (var line in lines)
+        {
+            switch (line.Rule)
+            {
+                case RatingRule.InboundWithinPool or RatingRule.InboundBeyondPool or RatingRule.WebCallBackLeg:
+                    InboundSeconds -= line.Seconds;
+                    break;
+                case RatingRule.TextToSpeechWithinVolume or RatingRule.TextToSpeechBeyondVolume:
+                    TextToSpeechSeconds -= line.Seconds;
+                    break;
+                case RatingRule.RecordingWithinPacks or RatingRule.RecordingBeyondPacks or RatingRule.RecordingBeyondPacksNotAllowed:
+                    RecordedSeconds -= line.Seconds;
+                    break;
+            }
+        }
+    }
+
     private void Grow(int slot)
     {
         if (slot >= _counts.Length)
