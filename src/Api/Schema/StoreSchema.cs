@@ -43,5 +43,6 @@ public sealed class MutationType : ObjectGraphType
         Subscriptions.SubscribeMutation.AddTo(this);
         Subscriptions.CancelSubscription.AddMutations(this);
         Numbers.RequestPortingMutation.AddTo(this);
+        Calls.IngestCallRecordsMutation.AddTo(this);
     }
 }
