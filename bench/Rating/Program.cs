@@ -1,6 +1,7 @@
 // A month of generated traffic rated on one core (pure rating: tariffs and counters in memory, numbers classified
 // beforehand), then, unless --pure-only, ingested end to end over HTTP into SQLite.
-// Run: dotnet run -c Release --project bench/Rating [-- --calls 2000000 --customers 400 --rounds 5 --pure-only]
+// Run: dotnet run -c Release --project bench/Rating [-- --calls 2000000 --customers 400 --rounds 5 --pure-only
+//      --ingest-calls 300000 --ingest-customers 300 --batch 5000 --senders 2]
 using System.Diagnostics;
 using System.Globalization;
 using Store.Domain.Catalog;
@@ -18,18 +19,25 @@ internal static class RatingBench
         var catalog = CatalogFile.Parse("2025-03.json", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "catalog", "2025-03.json")));
 
         Console.WriteLine($"Store rating benchmark on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-        var generation = Stopwatch.StartNew();
-        var month = TrafficMonth.Generate(catalog, customers, calls);
-        Console.WriteLine($"Generated {calls:N0} calls for {customers} customers in {generation.Elapsed.TotalSeconds:F1} s: {string.Join(", ", month.Mix.Select(m => $"{m.Kind} {m.Count:N0}"))}");
-        PureRating(month, rounds);
+        PureRating(catalog, customers, calls, rounds);
 
-        await Task.CompletedTask;
+        if (!Flag(args, "--pure-only"))
+        {
+            // The generated month is garbage by now; collect it so that it does not weigh on the host's collections.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            Console.WriteLine();
+            await IngestionBench.RunAsync(Argument(args, "--ingest-calls", 300_000), Argument(args, "--ingest-customers", 300), Argument(args, "--batch", 5000), Argument(args, "--senders", 2));
+        }
+
         return 0;
     }
 
     /// <summary>Rates the whole month, in start order, on the calling thread only; the best of the rounds is reported.</summary>
-    private static void PureRating(TrafficMonth month, int rounds)
+    private static void PureRating(CatalogVersion catalog, int customers, int calls, int rounds)
     {
+        var generation = Stopwatch.StartNew();
+        var month = TrafficMonth.Generate(catalog, customers, calls);
+        Console.WriteLine($"Generated {calls:N0} calls for {customers} customers in {generation.Elapsed.TotalSeconds:F1} s: {string.Join(", ", month.Mix.Select(m => $"{m.Kind} {m.Count:N0}"))}");
         Thread.CurrentThread.Priority = ThreadPriority.Highest;
         var best = double.MaxValue;
         long allocated = 0;

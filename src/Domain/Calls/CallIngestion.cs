@@ -42,7 +42,26 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
             : Outcome<QuarantinedCall>.Success(quarantined);
     }
 
-    private async Task<IngestionResult> IngestCoreAsync(string format, IReadOnlyList<ReceivedCall> batch, QuarantinedCall? replaying, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole batch, from the counters' loading to the last insert, runs in one transaction: SQLite's BEGIN IMMEDIATE
+    /// makes concurrent batches wait for each other, so that no two batches rate from the same counters.
+    /// </summary>
+    private Task<IngestionResult> IngestCoreAsync(string format, IReadOnlyList<ReceivedCall> batch, QuarantinedCall? replaying, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            // A retried attempt starts again from what the database holds.
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is UsageCounter or CallRecord || (e.Entity is QuarantinedCall && e.State == EntityState.Added)).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await AttemptAsync(format, batch, replaying, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        });
+
+    private async Task<IngestionResult> AttemptAsync(string format, IReadOnlyList<ReceivedCall> batch, QuarantinedCall? replaying, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var refusals = new List<RecordRefusal>();
@@ -88,7 +107,7 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
         }
 
         var e164s = accounts.OfType<ClassifiedNumber>().Select(a => a.Number).Distinct().ToList();
-        var numbers = await db.Numbers.IgnoreQueryFilters().AsNoTracking().Where(n => e164s.Contains(n.E164))
+        var numbers = await db.Numbers.IgnoreQueryFilters().AsNoTracking().Where(n => EF.Parameter(e164s).Contains(n.E164))
             .Select(n => new { n.Id, n.CustomerId, n.E164 }).ToDictionaryAsync(n => n.E164, cancellationToken);
         var customerIds = numbers.Values.Select(n => n.CustomerId).Distinct().ToList();
         var customers = await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => customerIds.Contains(c.Id))
@@ -123,9 +142,9 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
         await LoadCorrespondentsAsync(months, valid.Select(v => (v.CustomerId, v.Period, v.Call)), cancellationToken);
 
         var callIds = valid.Select(v => v.Call.PlatformCallId).Distinct().ToList();
-        var existing = await db.CallRecords.IgnoreQueryFilters().Where(c => callIds.Contains(c.PlatformCallId)).ToDictionaryAsync(c => c.PlatformCallId, StringComparer.Ordinal, cancellationToken);
+        var existing = await db.CallRecords.IgnoreQueryFilters().Where(c => EF.Parameter(callIds).Contains(c.PlatformCallId)).ToDictionaryAsync(c => c.PlatformCallId, StringComparer.Ordinal, cancellationToken);
         var existingIds = existing.Values.Select(c => c.Id).ToList();
-        var charged = (await db.CallCharges.IgnoreQueryFilters().AsNoTracking().Where(c => existingIds.Contains(c.CallRecordId)).ToListAsync(cancellationToken))
+        var charged = (await db.CallCharges.IgnoreQueryFilters().AsNoTracking().Where(c => EF.Parameter(existingIds).Contains(c.CallRecordId)).ToListAsync(cancellationToken))
             .GroupBy(c => c.CallRecordId).ToDictionary(g => g.Key, g => g.Select(c => c.ToLine()).ToList());
 
         var newRecords = new List<CallRecord>();
@@ -234,19 +253,21 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
         var smartIds = smartNumbers.Select(n => n.Id).ToList();
         var tariffs = (await db.SmartNumberTariffs.IgnoreQueryFilters().AsNoTracking().Where(t => smartIds.Contains(t.NumberId)).ToListAsync(cancellationToken))
             .GroupBy(t => t.NumberId).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Index).Select(t => t.ToTariff()).ToArray());
-        var stored = await db.UsageCounters.IgnoreQueryFilters().Where(c => customerIds.Contains(c.CustomerId) && periods.Contains(c.Period)).ToListAsync(cancellationToken);
+        var stored = (await db.UsageCounters.IgnoreQueryFilters().Where(c => customerIds.Contains(c.CustomerId) && periods.Contains(c.Period)).ToListAsync(cancellationToken))
+            .ToLookup(c => (c.CustomerId, c.Period));
+        var subscriptionsOf = subscriptions.ToLookup(s => s.CustomerId, s => s.Subscription);
+        var smartNumbersOf = smartNumbers.ToLookup(n => n.CustomerId);
 
         var months = new Dictionary<(Guid, string), CustomerMonth>();
         foreach (var (customerId, period) in keys)
         {
             var first = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             var last = first.AddMonths(1).AddDays(-1);
-            var active = subscriptions.Where(s => s.CustomerId == customerId && s.Subscription.StartsOn <= last && (s.Subscription.EndsOn is null || s.Subscription.EndsOn >= first))
-                .Select(s => s.Subscription).ToList();
-            var setups = smartNumbers.Where(n => n.CustomerId == customerId)
+            var active = subscriptionsOf[customerId].Where(s => s.StartsOn <= last && (s.EndsOn is null || s.EndsOn >= first)).ToList();
+            var setups = smartNumbersOf[customerId]
                 .Select(n => new SmartNumberSetup(NumberClassifier.Classify("account", n.E164).Value?.National ?? n.E164, tariffs.GetValueOrDefault(n.Id) ?? []));
             var month = new CustomerMonth(customerId, period, RatingTariff.For(catalogs.Get, active, setups), active.ToDictionary(s => s.Id, s => s.CatalogVersion));
-            foreach (var counter in stored.Where(c => c.CustomerId == customerId && c.Period == period))
+            foreach (var counter in stored[(customerId, period)])
             {
                 month.Stored[counter.Name] = counter;
                 switch (counter.Name)
@@ -295,7 +316,7 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
         }
 
         var list = keys.ToList();
-        var known = await db.MonthlyCorrespondents.IgnoreQueryFilters().AsNoTracking().Where(c => list.Contains(c.Id))
+        var known = await db.MonthlyCorrespondents.IgnoreQueryFilters().AsNoTracking().Where(c => EF.Parameter(list).Contains(c.Id))
             .Select(c => new { c.CustomerId, c.Period, c.CounterKey, c.Number, c.Rank }).ToListAsync(cancellationToken);
         foreach (var c in known)
         {
@@ -324,16 +345,10 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
         }
 
         db.QuarantinedCalls.AddRange(quarantine);
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            BulkInsert.Rows(db, records);
-            BulkInsert.Rows(db, charges);
-            BulkInsert.Rows(db, correspondents);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
+        BulkInsert.Rows(db, records);
+        BulkInsert.Rows(db, charges);
+        BulkInsert.Rows(db, correspondents);
+        await db.SaveChangesAsync(cancellationToken);
 
         void Count(CustomerMonth month, string name, long value)
         {
