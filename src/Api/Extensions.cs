@@ -43,6 +43,7 @@ public static class Extensions
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGraphQLHttp("/graphql");
+        Calls.CallEndpoints.MapCallIngestion(endpoints);
         return endpoints;
     }
 }

@@ -46,5 +46,6 @@ public sealed class MutationType : ObjectGraphType
         Subscriptions.ChangeSubscription.AddMutations(this);
         Numbers.RequestPortingMutation.AddTo(this);
         Numbers.RoutingMutations.AddTo(this);
+        Calls.IngestCallRecordsMutation.AddTo(this);
     }
 }

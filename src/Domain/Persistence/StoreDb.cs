@@ -75,6 +75,18 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
     public DbSet<ServiceIncident> ServiceIncidents => Set<ServiceIncident>();
 
+    public DbSet<Numbers.SmartNumberTariff> SmartNumberTariffs => Set<Numbers.SmartNumberTariff>();
+
+    public DbSet<Calls.CallRecord> CallRecords => Set<Calls.CallRecord>();
+
+    public DbSet<Calls.QuarantinedCall> QuarantinedCalls => Set<Calls.QuarantinedCall>();
+
+    public DbSet<Rating.CallCharge> CallCharges => Set<Rating.CallCharge>();
+
+    public DbSet<Rating.UsageCounter> UsageCounters => Set<Rating.UsageCounter>();
+
+    public DbSet<Rating.MonthlyCorrespondent> MonthlyCorrespondents => Set<Rating.MonthlyCorrespondent>();
+
     /// <summary>The keys that protect cookies and e-mailed links, shared by every process and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -100,6 +112,14 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
         builder.Entity<CreditNoteLine>().HasQueryFilter(x => !Tenant.Restricted || CreditNotes.Any(n => n.Id == x.CreditNoteId));
         builder.Entity<OneOffFeeEntry>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
         builder.Entity<ServiceIncident>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Numbers.SmartNumberTariff>().HasQueryFilter(x => !Tenant.Restricted || Numbers.Any(n => n.Id == x.NumberId));
+        builder.Entity<Calls.CallRecord>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Rating.CallCharge>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Rating.UsageCounter>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Rating.MonthlyCorrespondent>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+
+        // Quarantined records may belong to no known customer: the operator's and the platform's business only.
+        builder.Entity<Calls.QuarantinedCall>().HasQueryFilter(x => !Tenant.Restricted);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

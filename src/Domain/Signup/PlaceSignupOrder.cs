@@ -16,7 +16,7 @@ public sealed record PlacedOrder(Customer Customer, Contract Contract, Subscript
 /// acceptance of the conditions, the subscription and its options, the port-in requests. All in one transaction;
 /// on any problem nothing is saved. Paid by bank transfer, the contract is active at once.
 /// </summary>
-public sealed class PlaceSignupOrder(StoreDb db, CreateCustomer createCustomer, SubscribeCustomer subscribe, TimeProvider clock)
+public sealed class PlaceSignupOrder(StoreDb db, CreateCustomer createCustomer, SubscribeCustomer subscribe, CatalogRegistry catalogs, TimeProvider clock)
 {
     public async Task<Outcome<PlacedOrder>> RunAsync(SignupOrder order, Guid ownerId, ConditionsAcceptance acceptance, bool activateNow, CancellationToken cancellationToken = default)
     {
@@ -99,6 +99,26 @@ public sealed class PlaceSignupOrder(StoreDb db, CreateCustomer createCustomer, 
                 {
                     numbers.Add(made);
                     db.Numbers.Add(made);
+
+                    // The tariff callers pay becomes the number's tariff 0, the one rating reads.
+                    if (chosen.TariffAmount is { } amount)
+                    {
+                        var offer = catalogs.InForceOn(today).SmartNumbers;
+                        var tariff = chosen.TariffKind switch
+                        {
+                            TariffKind.PerCall => SmartNumberTariff.Create(offer, made.Id, 0, 0m, amount, 0m),
+                            TariffKind.FixedFee => SmartNumberTariff.Create(offer, made.Id, 0, 0m, 0m, amount),
+                            _ => SmartNumberTariff.Create(offer, made.Id, 0, amount, 0m, 0m),
+                        };
+                        if (tariff.Value is { } first)
+                        {
+                            db.SmartNumberTariffs.Add(first);
+                        }
+                        else
+                        {
+                            problems.AddRange(tariff.Problems.Select(p => p with { Field = "tariffAmount" }));
+                        }
+                    }
                 }
                 else
                 {

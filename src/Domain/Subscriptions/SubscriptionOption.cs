@@ -41,4 +41,9 @@ public sealed class SubscriptionOption
         Quantity = quantity;
         EndsOn = null;
     }
+
+    /// <summary>Whether usage beyond the option's volume may be billed (004 art. 4.2: recording packs, at the customer's request).</summary>
+    public bool OverageAllowed { get; private set; }
+
+    public void AllowOverage(bool allowed) => OverageAllowed = allowed;
 }
