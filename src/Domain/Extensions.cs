@@ -52,7 +52,7 @@ public static class Extensions
         builder.Services.AddScoped<Subscriptions.SubscribeCustomer>();
         builder.Services.AddScoped<Signup.PlaceSignupOrder>();
         builder.Services.AddOptions<Billing.BillingOptions>().Bind(configuration.GetSection("Store:Billing"));
-        builder.Services.AddSingleton<Billing.IUsageSource, Billing.NoRatedUsage>();
+        builder.Services.AddScoped<Billing.IUsageSource, Rating.RatedUsage>();
         builder.Services.AddScoped<Calls.CallIngestion>();
         builder.AddMail();
         builder.Services.AddHostedService<StoreDatabase>();

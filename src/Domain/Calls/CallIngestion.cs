@@ -135,7 +135,7 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
                 continue;
             }
 
-            valid.Add((i, call.Value!, number.Id, number.CustomerId, BillingPeriod.Of(call.Value!.StartedAt, customer.TimeZone)));
+            valid.Add((i, call.Value!, number.Id, number.CustomerId, UsageMonth.Of(call.Value!.StartedAt, customer.TimeZone)));
         }
 
         var months = await LoadMonthsAsync(valid.Select(v => (v.CustomerId, v.Period)).Distinct().ToList(), cancellationToken);

@@ -17,7 +17,6 @@ namespace Store.Jobs.Billing;
 public sealed class BillingRunner(
     IServiceScopeFactory scopes,
     CatalogRegistry catalogs,
-    IUsageSource usage,
     IOptions<BillingOptions> options,
     TimeProvider clock,
     ILogger<BillingRunner> logger)
@@ -148,7 +147,7 @@ public sealed class BillingRunner(
         var incidents = await db.ServiceIncidents.AsNoTracking()
             .Where(i => accountIds.Contains(i.CustomerId) && i.End > yearAgo)
             .ToListAsync(cancellationToken);
-        var charges = await usage.ForAsync(accountIds, period.Previous, cancellationToken);
+        var charges = await scope.ServiceProvider.GetRequiredService<IUsageSource>().ForAsync(accountIds, period.Previous, cancellationToken);
 
         var input = new BillingInput(
             LegalDetails.Of(customer),

@@ -16,7 +16,7 @@ public sealed class MonthRatingTests
     [InlineData("2025-02-28T22:59:59Z", "2025-02")]
     public void A_call_belongs_to_the_month_it_starts_in_on_the_customers_clock(string startedAt, string period)
     {
-        Assert.Equal(period, BillingPeriod.Of(DateTimeOffset.Parse(startedAt, System.Globalization.CultureInfo.InvariantCulture), LocalTime.Paris));
+        Assert.Equal(period, UsageMonth.Of(DateTimeOffset.Parse(startedAt, System.Globalization.CultureInfo.InvariantCulture), LocalTime.Paris));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class MonthRatingTests
 
         // 31 March 23:50 to 1 April 00:30 in Paris: March's 101st correspondent, 2,400 s x 0.0025 = 6.00 EUR, all of it in March.
         var acrossMidnight = Outbound(Fixed(101), 2400);
-        Assert.Equal("2025-03", BillingPeriod.Of(new DateTimeOffset(2025, 3, 31, 23, 50, 0, TimeSpan.FromHours(2)), LocalTime.Paris));
+        Assert.Equal("2025-03", UsageMonth.Of(new DateTimeOffset(2025, 3, 31, 23, 50, 0, TimeSpan.FromHours(2)), LocalTime.Paris));
         march.Add(acrossMidnight);
         Assert.Equal(6.00m, MonthRating.Rate(tariff, march)[^1].Total);
 

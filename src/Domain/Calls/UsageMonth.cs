@@ -7,7 +7,7 @@ namespace Store.Domain.Calls;
 /// The calendar month a call belongs to: the month of its start on the customer's wall clock (Europe/Paris or
 /// Europe/Zurich), written "2025-03". A call that starts on 31 March at 23:50 and ends in April is March's.
 /// </summary>
-public static class BillingPeriod
+public static class UsageMonth
 {
     private static readonly ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
 

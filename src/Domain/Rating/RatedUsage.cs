@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Store.Domain.Billing;
+using Store.Domain.Persistence;
+
+namespace Store.Domain.Rating;
+
+/// <summary>
+/// The usage a billing run bills in arrears: the month's call charges and adjustments, summed per subscription and
+/// category in SQL. Included and unanswered calls cost nothing and make no line.
+/// </summary>
+public sealed class RatedUsage(StoreDb db) : IUsageSource
+{
+    public async Task<IReadOnlyList<UsageCharge>> ForAsync(IReadOnlyCollection<Guid> customerIds, BillingPeriod month, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var period = month.ToString();
+        var ids = customerIds.ToList();
+        var sums = await db.CallCharges.AsNoTracking()
+            .Where(c => ids.Contains(c.CustomerId) && c.Period == period && c.Category != ChargeCategory.NotCharged && c.Category != ChargeCategory.Included)
+            .GroupBy(c => new { c.SubscriptionId, c.Category, c.Currency })
+            .Select(g => new { g.Key.SubscriptionId, g.Key.Category, g.Key.Currency, Seconds = g.Sum(c => (long)c.Seconds), Amount = g.Sum(c => c.Amount) })
+            .ToListAsync(cancellationToken);
+        return [.. sums.Where(s => s.Amount != 0m).Select(s => new UsageCharge(s.SubscriptionId, s.Category.ToString(), Describe(s.Category), s.Seconds, UsageUnit.Seconds, s.Amount, s.Currency))];
+    }
+
+    private static string Describe(ChargeCategory category) => category switch
+    {
+        ChargeCategory.DomesticOverage => "Appels hors forfait — France métropolitaine / Calls beyond the plan — metropolitan France",
+        ChargeCategory.InternationalOverage => "Appels internationaux hors forfait / International calls beyond the plan",
+        ChargeCategory.SpecialNumber => "Appels vers numéros spéciaux / Calls to special numbers",
+        ChargeCategory.Forwarding => "Renvois vers numéros externes / Forwarding to external numbers",
+        ChargeCategory.InboundOverage => "Minutes entrantes au-delà du volume / Inbound minutes beyond the volume",
+        ChargeCategory.TextToSpeech => "Synthèse vocale au-delà du volume / Text to speech beyond the volume",
+        ChargeCategory.Recording => "Enregistrement au-delà des packs / Recording beyond the packs",
+        ChargeCategory.WebCallBack => "Rappels web / Web call-backs",
+        ChargeCategory.SmartNumberTraffic => "Trafic Smart Number à la charge du titulaire / Smart Number traffic paid by the holder",
+        _ => category.ToString(),
+    };
+}
