@@ -53,6 +53,7 @@ public static class Extensions
         builder.Services.AddScoped<Signup.PlaceSignupOrder>();
         builder.Services.AddOptions<Billing.BillingOptions>().Bind(configuration.GetSection("Store:Billing"));
         builder.Services.AddSingleton<Billing.IUsageSource, Billing.NoRatedUsage>();
+        builder.Services.AddScoped<Payments.PaymentBook>();
         builder.AddMail();
         builder.Services.AddHostedService<StoreDatabase>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

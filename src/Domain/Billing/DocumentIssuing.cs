@@ -21,6 +21,7 @@ public static class DocumentIssuing
             var number = await DocumentSequence.NextAsync(db, Invoice.Series, year, cancellationToken);
             var invoice = Invoice.Issue(draft, number, now, paymentTermDays, billingRunId);
             db.Invoices.Add(invoice);
+            db.Receivables.Add(Payments.Receivable.Of(invoice));
             alongside?.Invoke(invoice);
             return invoice;
         }, cancellationToken);

@@ -75,6 +75,12 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
     public DbSet<ServiceIncident> ServiceIncidents => Set<ServiceIncident>();
 
+    public DbSet<Payments.Receivable> Receivables => Set<Payments.Receivable>();
+
+    public DbSet<Payments.Payment> Payments => Set<Payments.Payment>();
+
+    public DbSet<Payments.BankStatementLine> BankStatementLines => Set<Payments.BankStatementLine>();
+
     /// <summary>The keys that protect cookies and e-mailed links, shared by every process and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -100,6 +106,11 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
         builder.Entity<CreditNoteLine>().HasQueryFilter(x => !Tenant.Restricted || CreditNotes.Any(n => n.Id == x.CreditNoteId));
         builder.Entity<OneOffFeeEntry>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
         builder.Entity<ServiceIncident>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Payments.Receivable>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Payments.Payment>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+
+        // Statement lines are the operator's bank account: nobody restricted to some customers reads them.
+        builder.Entity<Payments.BankStatementLine>().HasQueryFilter(x => !Tenant.Restricted);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
