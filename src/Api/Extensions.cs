@@ -32,6 +32,8 @@ public static class Extensions
         builder.Services.AddSingleton(Customers.CustomersQueries.Loader);
         builder.Services.AddSingleton(Subscriptions.SubscriptionType.Loader);
         builder.Services.AddSingleton(Numbers.TelephoneNumberType.Loader);
+        builder.Services.AddSingleton(Billing.InvoiceType.Loader);
+        builder.Services.AddSingleton<Billing.InvoicePdfLinks>();
         builder.Services.AddScoped<DataLoading.DataLoaders>();
         builder.Services.AddHttpContextAccessor();
         builder.AddTokenValidation();
@@ -43,6 +45,7 @@ public static class Extensions
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGraphQLHttp("/graphql");
+        Billing.InvoicePdfLinks.Map(endpoints);
         return endpoints;
     }
 }

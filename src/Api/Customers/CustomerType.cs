@@ -30,5 +30,6 @@ public sealed class CustomerType : ObjectGraphType<Customer>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Numbers.TelephoneNumberType>>>>("numbers")
             .Description("The numbers the customer holds or is porting in.")
             .Resolve(ctx => Numbers.TelephoneNumberType.OfCustomers(ctx).Load(ctx.Source.Id));
+        Billing.InvoicesQueries.AddTo(this);
     }
 }

@@ -1,14 +1,8 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Store.Domain;
-using Store.Domain.Billing;
-using Store.Domain.Catalog;
 using Store.Domain.Identity;
 using Store.Domain.Payments;
-using Store.Domain.Persistence;
-using Store.Domain.Subscriptions;
 using Store.Site.Tests.Identity;
 using Store.Testing;
 
@@ -16,33 +10,14 @@ namespace Store.Site.Tests.Pages.CustomerArea;
 
 public sealed class InvoicesPageTests(StoreFactory factory) : IClassFixture<StoreFactory>
 {
-    /// <summary>Issues the account's April 2026 invoice for two Forfait Pro licences, the way a billing run does.</summary>
-    internal static async Task<Invoice> InvoiceAsync(IServiceProvider services, Guid customerId)
-    {
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<StoreDb>();
-        var catalogs = scope.ServiceProvider.GetRequiredService<CatalogRegistry>();
-        var billing = scope.ServiceProvider.GetRequiredService<IOptions<BillingOptions>>().Value;
-        var customer = await db.Customers.SingleAsync(c => c.Id == customerId);
-        var catalog = catalogs.Get("2025-03");
-        var contract = new Contract(customerId, $"C-I-{Guid.NewGuid():N}"[..20], catalog.Version, new ConditionsAcceptance(customer.BillingEmail, DateTimeOffset.UtcNow, "127.0.0.1", "003"));
-        contract.Activate();
-        var subscription = Subscription.Start(contract, catalog, "forfait-pro", PricePeriod.Monthly, 2, new DateOnly(2025, 6, 1));
-        db.Contracts.Add(contract);
-        await db.SaveChangesAsync();
-        var april = new BillingPeriod(2026, 4);
-        var draft = Invoicing.Draft(catalogs.Get, new BillingInput(LegalDetails.Of(customer), billing.SellerFor(customer.Market), april, [SubscriptionTimeline.Of(subscription)], [], [], []));
-        return await DocumentIssuing.IssueInvoiceAsync(db, draft, DateTimeOffset.UtcNow, billing.PaymentTermDays, null);
-    }
-
     [Fact]
     public async Task A_customer_sees_its_invoices_with_the_reference_to_pay_and_downloads_the_PDF_but_never_another_accounts()
     {
         var email = $"factures.{Guid.NewGuid():N}@example.fr";
         var (_, key, customerId) = await factory.CreateEnrolledUserAsync(email, MemberRole.Owner);
         var (_, _, otherId) = await factory.CreateEnrolledUserAsync($"autre.{Guid.NewGuid():N}@example.fr", MemberRole.Owner);
-        var mine = await InvoiceAsync(factory.Services, customerId!.Value);
-        var theirs = await InvoiceAsync(factory.Services, otherId!.Value);
+        var mine = await TestInvoices.IssueAsync(factory.Services, customerId!.Value);
+        var theirs = await TestInvoices.IssueAsync(factory.Services, otherId!.Value);
         var reference = CreditorReference.Display(CreditorReference.For(mine.Number));
 
         var browser = factory.Browser();
