@@ -149,4 +149,27 @@ public sealed class PaymentCollectionTests
         await Task.Delay(300);
         Assert.Equal(4, smtp.Messages.Count(m => m.Subject?.StartsWith("Votre facture", StringComparison.Ordinal) != true));
     }
+
+    [Fact]
+    public async Task A_credit_note_lowers_what_is_due_and_a_fully_credited_invoice_is_never_chased()
+    {
+        await using var world = await JobsWorld.CreateAsync();
+        var host = await world.StartHostAsync([]);
+        var receivables = await BillAprilAsync(world, host, 2);
+        await using (var db = world.OpenDatabase())
+        {
+            var invoices = await db.Invoices.Include(i => i.Lines).OrderBy(i => i.Number).ToListAsync();
+            await DocumentIssuing.IssueCreditNoteAsync(db, invoices[0], "Geste commercial", DateTimeOffset.UtcNow);
+        }
+
+        await using (var db = world.OpenDatabase())
+        {
+            var credited = await db.Receivables.SingleAsync(r => r.InvoiceId == receivables[0].InvoiceId);
+            Assert.Equal((95.76m, 0m, ReceivableStatus.Paid), (credited.Credited, credited.Outstanding, credited.StatusOn(credited.DueOn.AddDays(40))));
+        }
+
+        // Forty days late, only the invoice that was not credited is chased.
+        var report = await host.Services.GetRequiredService<DunningRunner>().RunAsync(receivables[0].DueOn.AddDays(40));
+        Assert.Equal(new DunningReport(0, 1, 1, 0, 0), report);
+    }
 }
