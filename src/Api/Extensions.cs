@@ -32,6 +32,8 @@ public static class Extensions
         builder.Services.AddSingleton(Customers.CustomersQueries.Loader);
         builder.Services.AddSingleton(Subscriptions.SubscriptionType.Loader);
         builder.Services.AddSingleton(Numbers.TelephoneNumberType.Loader);
+        builder.Services.AddSingleton(Billing.InvoiceType.Loader);
+        builder.Services.AddSingleton<Billing.InvoicePdfLinks>();
         builder.Services.AddScoped<DataLoading.DataLoaders>();
         builder.Services.AddHttpContextAccessor();
         builder.AddTokenValidation();
@@ -44,6 +46,7 @@ public static class Extensions
     {
         endpoints.MapGraphQLHttp("/graphql");
         Calls.CallEndpoints.MapCallIngestion(endpoints);
+        Billing.InvoicePdfLinks.Map(endpoints);
         return endpoints;
     }
 }

@@ -54,6 +54,7 @@ public static class Extensions
         builder.Services.AddOptions<Billing.BillingOptions>().Bind(configuration.GetSection("Store:Billing"));
         builder.Services.AddScoped<Billing.IUsageSource, Rating.RatedUsage>();
         builder.Services.AddScoped<Calls.CallIngestion>();
+        builder.Services.AddScoped<Payments.PaymentBook>();
         builder.AddMail();
         builder.Services.AddHostedService<StoreDatabase>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

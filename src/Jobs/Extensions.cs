@@ -5,6 +5,7 @@ using Quartz;
 using Store.Jobs.Billing;
 using Store.Jobs.Mail;
 using Store.Jobs.Numbers;
+using Store.Jobs.Payments;
 
 namespace Store.Jobs;
 
@@ -25,8 +26,12 @@ public static class Extensions
             q.AddJob<BillingRunJob>(j => j.WithIdentity(BillingRunJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(BillingRunJob.Key).WithIdentity("billing-run-monthly", "billing")
                 .WithCronSchedule("0 0 2 1 * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))));
+            q.AddJob<DunningJob>(j => j.WithIdentity(DunningJob.Key));
+            q.AddTrigger(t => t.ForJob(DunningJob.Key).WithIdentity("dunning-daily", "payments")
+                .WithCronSchedule("0 0 8 * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))));
         });
         builder.Services.AddScoped<BillingRunner>();
+        builder.Services.AddScoped<DunningRunner>();
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<MailDispatcher>();
         return builder;

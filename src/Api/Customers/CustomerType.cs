@@ -31,5 +31,6 @@ public sealed class CustomerType : ObjectGraphType<Customer>
             .Description("The numbers the customer holds or is porting in.")
             .Resolve(ctx => Numbers.TelephoneNumberType.OfCustomers(ctx).Load(ctx.Source.Id));
         Calls.CallType.AddTo(this);
+        Billing.InvoicesQueries.AddTo(this);
     }
 }

@@ -15,6 +15,7 @@ public sealed class StoreSchema : GraphQL.Types.Schema
         RegisterType(typeof(Customers.CustomerType));
         RegisterType(typeof(Subscriptions.SubscriptionType));
         RegisterType(typeof(Numbers.TelephoneNumberType));
+        RegisterType(typeof(Billing.InvoiceType));
 
         // Introspection (GraphiQL, code generators) counts at a tenth: it reads the schema, not the business data.
         this.WithIntrospectionComplexityImpact(0.1);

@@ -21,6 +21,7 @@ public static class DocumentIssuing
             var number = await DocumentSequence.NextAsync(db, Invoice.Series, year, cancellationToken);
             var invoice = Invoice.Issue(draft, number, now, paymentTermDays, billingRunId);
             db.Invoices.Add(invoice);
+            db.Receivables.Add(Payments.Receivable.Of(invoice));
             alongside?.Invoke(invoice);
             return invoice;
         }, cancellationToken);
@@ -37,6 +38,10 @@ public static class DocumentIssuing
             var number = await DocumentSequence.NextAsync(db, CreditNote.Series, year, cancellationToken);
             var note = CreditNote.For(invoice, number, reason, now, positions);
             db.CreditNotes.Add(note);
+
+            // What the customer owes goes down by the credit, in the same transaction; a fully credited invoice is settled.
+            var receivable = await db.Receivables.SingleOrDefaultAsync(r => r.InvoiceId == invoice.Id, cancellationToken);
+            receivable?.Credit(note, DateOnly.FromDateTime(LocalTime.In(now, invoice.Buyer.TimeZone).DateTime));
             return note;
         }, cancellationToken);
     }

@@ -25,7 +25,9 @@ public static class InvoiceMail
             BillingPeriod.Parse(invoice.Period).First.ToString("MMMM yyyy", culture),
             new Money(invoice.TotalIncludingVat, invoice.Currency).Format(culture),
             invoice.DueOn.ToString("d", culture),
-            invoice.Seller.LegalName);
+            invoice.Seller.LegalName,
+            Payments.CreditorReference.Display(Payments.CreditorReference.For(invoice.Number)),
+            invoice.Seller.Iban);
         var html = "<p>" + string.Join("</p><p>", text.Split("\n\n").Select(p => WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal))) + "</p>";
         var mail = outbox.Enqueue(buyer.Email, subject, text, html, Kind);
         mail.Attach($"{invoice.Number}.pdf", "application/pdf", InvoicePdf.Render(invoice));

@@ -101,7 +101,7 @@ public static class InvoicePdf
         writer.Gap(14);
         writer.Text(texts.PaymentBy, 10, bold: true);
         writer.Text($"IBAN {seller.Iban} — BIC {seller.Bic}");
-        writer.Text($"{texts.PaymentReference} : {invoice.Number}");
+        writer.Text($"{texts.PaymentReference} : {Payments.CreditorReference.Display(Payments.CreditorReference.For(invoice.Number))}", 10, bold: true);
         writer.Gap(8);
         writer.Paragraph(texts.LatePayment, 8);
         writer.Paragraph(texts.NoDiscount, 8);

@@ -72,6 +72,38 @@ public sealed class Customer
         ResellerId = parent.ResellerId;
     }
 
+    /// <summary>
+    /// Since when the customer's outgoing calls are suspended for an unpaid invoice (dunning); null when they are not.
+    /// Rating and routing read it; incoming calls and the emergency numbers are never suspended.
+    /// </summary>
+    public DateTimeOffset? SuspendedAt { get; private set; }
+
+    public bool IsSuspended => SuspendedAt is not null;
+
+    /// <summary>Suspends outgoing calls; false when they already were.</summary>
+    public bool Suspend(DateTimeOffset now)
+    {
+        if (SuspendedAt is not null)
+        {
+            return false;
+        }
+
+        SuspendedAt = now;
+        return true;
+    }
+
+    /// <summary>Lifts the suspension; false when there was none.</summary>
+    public bool Reinstate()
+    {
+        if (SuspendedAt is null)
+        {
+            return false;
+        }
+
+        SuspendedAt = null;
+        return true;
+    }
+
     public void SetCompanyIdentifiers(string? companyNumber, string? vatNumber)
     {
         CompanyNumber = string.IsNullOrWhiteSpace(companyNumber) ? null : companyNumber.Trim();

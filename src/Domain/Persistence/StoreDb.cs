@@ -87,6 +87,12 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
     public DbSet<Rating.MonthlyCorrespondent> MonthlyCorrespondents => Set<Rating.MonthlyCorrespondent>();
 
+    public DbSet<Payments.Receivable> Receivables => Set<Payments.Receivable>();
+
+    public DbSet<Payments.Payment> Payments => Set<Payments.Payment>();
+
+    public DbSet<Payments.BankStatementLine> BankStatementLines => Set<Payments.BankStatementLine>();
+
     /// <summary>The keys that protect cookies and e-mailed links, shared by every process and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -120,6 +126,12 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
         // Quarantined records may belong to no known customer: the operator's and the platform's business only.
         builder.Entity<Calls.QuarantinedCall>().HasQueryFilter(x => !Tenant.Restricted);
+
+        builder.Entity<Payments.Receivable>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Payments.Payment>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+
+        // Statement lines are the operator's bank account: nobody restricted to some customers reads them.
+        builder.Entity<Payments.BankStatementLine>().HasQueryFilter(x => !Tenant.Restricted);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

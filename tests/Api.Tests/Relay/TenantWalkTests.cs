@@ -1,9 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Store.Api.Tests.Identity;
 using Store.Domain;
 using Store.Domain.Identity;
 using Store.Domain.Numbers;
+using Store.Domain.Payments;
+using Store.Domain.Persistence;
+using Store.Testing;
 
 namespace Store.Api.Tests.Relay;
 
@@ -21,13 +26,14 @@ public sealed class TenantWalkTests(IdentityFactory factory) : IClassFixture<Ide
         { customers(first: 2) { nodes { id legalName
             subscriptions { id quantity endsOn terminationFee quantityChanges { quantity effectiveOn } options { code quantity startsOn endsOn } }
             numbers { id destination routingMode inboundDisplay presentedNumber destinationChanges { id destination status }
-                      schedule { fallbackOn windows { days from until steps { destination ringSeconds } } } blockedCallers { caller until } } } } }
+                      schedule { fallbackOn windows { days from until steps { destination ringSeconds } } } blockedCallers { caller until } }
+            invoices(first: 5) { nodes { id number status amountDue lines { amount } payments { amount receivedOn } } } } } }
         """;
 
     private async Task<(HttpClient Http, string Token)> ResellerAsync(string name, params string[] customers)
     {
         var reseller = await TestData.AddResellerAsync(factory.Services, name, customers);
-        var api = await TestData.AddApiClientAsync(factory.Services, reseller.Id, StoreScopes.CustomersRead, StoreScopes.CustomersWrite);
+        var api = await TestData.AddApiClientAsync(factory.Services, reseller.Id, StoreScopes.CustomersRead, StoreScopes.CustomersWrite, StoreScopes.BillingRead);
         var http = factory.CreateClient();
         return (http, await http.TokenAsync(api.Client.ClientId, api.Secret));
     }
@@ -58,12 +64,23 @@ public sealed class TenantWalkTests(IdentityFactory factory) : IClassFixture<Ide
         return ids;
     }
 
+    /// <summary>An invoice of the customer, paid in part: invoices are issued by the billing run, never through the API.</summary>
+    private async Task<string> InvoiceOfAsync(string legalName)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var customerId = await scope.ServiceProvider.GetRequiredService<StoreDb>().Customers.Where(c => c.LegalName == legalName).Select(c => c.Id).SingleAsync();
+        var invoice = await TestInvoices.IssueAsync(factory.Services, customerId);
+        await scope.ServiceProvider.GetRequiredService<PaymentBook>().RecordAsync(invoice.Id, Money.Eur(10m), new DateOnly(2026, 4, 20), PaymentMethod.BankTransfer, null, "manual:walk");
+        return Store.Api.Relay.GlobalId.Encode(Store.Api.Billing.InvoiceType.TypeName, invoice.Id);
+    }
+
     [Fact]
     public async Task Reseller_A_walks_every_node_query_and_mutation_over_reseller_Bs_ids_finds_nothing_and_changes_nothing()
     {
         var (httpB, tokenB) = await ResellerAsync("Revendeur Bêta", "Bêta – Clinique");
         var (httpA, tokenA) = await ResellerAsync("Revendeur Alpha", "Alpha – Atelier");
         var idsOfB = await FillAsync(httpB, tokenB);
+        idsOfB["Invoice"] = await InvoiceOfAsync("Bêta – Clinique");
         var before = (await AskAsync(httpB, tokenB, Snapshot))["data"]!.ToJsonString();
         Assert.True(before.Contains("33699999999", StringComparison.Ordinal), before);
 

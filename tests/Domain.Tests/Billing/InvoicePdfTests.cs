@@ -34,6 +34,9 @@ public sealed class InvoicePdfTests
         Assert.Contains("40 EUR", text, StringComparison.Ordinal);
         Assert.Contains("trois fois le taux d'intérêt légal", Normalize(text), StringComparison.Ordinal);
         Assert.Contains("IBAN FR7630006000011234567890189", text, StringComparison.Ordinal);
+
+        // The ISO 11649 reference to quote with the transfer, made from the number.
+        Assert.Contains($"Référence à indiquer : {Store.Domain.Payments.CreditorReference.Display(Store.Domain.Payments.CreditorReference.For("F-2026-000042"))}", Normalize(text), StringComparison.Ordinal);
     }
 
     [Fact]

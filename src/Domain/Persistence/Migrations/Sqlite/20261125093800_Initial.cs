@@ -512,7 +512,8 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                     CorrespondenceAddress_PostalCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     CorrespondenceAddress_City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CorrespondenceAddress_Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SuspendedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -856,6 +857,75 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Payments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SourceKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Payments_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Payments_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Receivables",
+                columns: table => new
+                {
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 25, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Credited = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Paid = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SettledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FirstReminderAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SecondReminderAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Receivables", x => x.InvoiceId);
+                    table.ForeignKey(
+                        name: "FK_Receivables_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Receivables_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BlockedCallers",
                 columns: table => new
                 {
@@ -1069,6 +1139,33 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BankStatementLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BookedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BankStatementLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BankStatementLines_Payments_PaymentId",
+                        column: x => x.PaymentId,
+                        principalTable: "Payments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CallCharges",
                 columns: table => new
                 {
@@ -1159,6 +1256,17 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 name: "IX_AuditLog_UserId_At",
                 table: "AuditLog",
                 columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BankStatementLines_Key",
+                table: "BankStatementLines",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BankStatementLines_PaymentId",
+                table: "BankStatementLines",
+                column: "PaymentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BillingRuns_Period",
@@ -1393,6 +1501,22 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 columns: new[] { "SentAt", "AbandonedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Payments_CustomerId",
+                table: "Payments",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_InvoiceId",
+                table: "Payments",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Payments_SourceKey",
+                table: "Payments",
+                column: "SourceKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QuantityChanges_SubscriptionId_EffectiveOn",
                 table: "QuantityChanges",
                 columns: new[] { "SubscriptionId", "EffectiveOn" });
@@ -1401,6 +1525,28 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 name: "IX_QuarantinedCalls_ReplayedAt_ReceivedAt",
                 table: "QuarantinedCalls",
                 columns: new[] { "ReplayedAt", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Receivables_CustomerId_IssuedOn",
+                table: "Receivables",
+                columns: new[] { "CustomerId", "IssuedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Receivables_InvoiceNumber",
+                table: "Receivables",
+                column: "InvoiceNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Receivables_Reference",
+                table: "Receivables",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Receivables_SettledOn_DueOn",
+                table: "Receivables",
+                columns: new[] { "SettledOn", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ScheduledDestinationChanges_NumberId",
@@ -1465,6 +1611,9 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
+                name: "BankStatementLines");
+
+            migrationBuilder.DropTable(
                 name: "BlockedCallers");
 
             migrationBuilder.DropTable(
@@ -1516,6 +1665,9 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 name: "QuarantinedCalls");
 
             migrationBuilder.DropTable(
+                name: "Receivables");
+
+            migrationBuilder.DropTable(
                 name: "ScheduledDestinationChanges");
 
             migrationBuilder.DropTable(
@@ -1535,6 +1687,9 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Payments");
 
             migrationBuilder.DropTable(
                 name: "CallRecords");
