@@ -123,6 +123,33 @@ public sealed partial class SignupJourney(BrowserFixture browser)
         await Expect(page.GetByTestId("done")).ToContainTextAsync($"de 1 à 0 à partir du {French(today.AddDays(1))}");
         await Accessibility.CheckAsync(page, "the subscription page");
         await Shot(page, "8-remove-recording");
+
+        // The ported number's routing: a destination now, another planned for a minute that comes during the test.
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Mon espace client" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Routage" }).ClickAsync();
+        await page.GetByLabel("Nouvelle destination").FillAsync("06 12 34 56 78");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Changer la destination" }).ClickAsync();
+        await Expect(page.GetByTestId("destination-now")).ToContainTextAsync("+33612345678");
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris);
+        var at = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0).AddMinutes(now.Second < 45 ? 1 : 2);
+        await page.GetByLabel("Nouvelle destination").FillAsync("01 40 00 00 01");
+        await page.GetByLabel("À partir du (facultatif)").FillAsync(at.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Changer la destination" }).ClickAsync();
+        await Expect(page.GetByTestId("planned")).ToContainTextAsync("+33140000001");
+        await Expect(page.GetByTestId("destination-now")).ToContainTextAsync("+33612345678");
+        await Accessibility.CheckAsync(page, "the number's routing");
+        await Shot(page, "9-destination-planned");
+        var wait = at - TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris).DateTime + TimeSpan.FromSeconds(2);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("destination-now")).ToContainTextAsync("+33140000001");
+        await Expect(page.GetByTestId("planned")).ToHaveCountAsync(0);
+        await Shot(page, "10-destination-changed");
     }
 
     [GeneratedRegex("https?://\\S+")]

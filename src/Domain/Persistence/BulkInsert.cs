@@ -31,7 +31,9 @@ public static class BulkInsert
         var properties = entity.GetProperties().ToArray();
         var getters = properties.Select(p => p.GetGetter()).ToArray();
         var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
-        var perStatement = Math.Clamp(MaxParameters / properties.Length, 1, 200);
+        // SQLite binds parameters by looking each name up among all the statement's parameters: a many-row INSERT binds
+        // in quadratic time. One prepared single-row INSERT, run again per row, is the fast path there.
+        var perStatement = db.Database.IsSqlite() ? 1 : Math.Clamp(MaxParameters / properties.Length, 1, 200);
         var sql = db.GetService<ISqlGenerationHelper>();
         DbCommand? full = null;
         try

@@ -20,7 +20,7 @@ public sealed partial class ApplyDestinationChanges(StoreDb db, TimeProvider clo
         var now = clock.GetUtcNow();
         var due = await db.ScheduledDestinationChanges
             .Where(c => c.Status == ScheduledChangeStatus.Pending && c.EffectiveAt <= now)
-            .Select(c => c.NumberId).Distinct().Take(500)
+            .Select(c => c.NumberId).Distinct().OrderBy(id => id).Take(500)
             .ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
