@@ -33,6 +33,7 @@ public static class Extensions
         builder.Services.AddSingleton(Subscriptions.SubscriptionType.Loader);
         builder.Services.AddSingleton(Numbers.TelephoneNumberType.Loader);
         builder.Services.AddSingleton(Billing.InvoiceType.Loader);
+        builder.Services.AddSingleton(Subscriptions.ContractType.Loader);
         builder.Services.AddSingleton<Billing.InvoicePdfLinks>();
         builder.Services.AddScoped<DataLoading.DataLoaders>();
         builder.Services.AddHttpContextAccessor();

@@ -24,6 +24,9 @@ public sealed class CustomerType : ObjectGraphType<Customer>
         Field<StringGraphType>("vatNumber").Resolve(ctx => ctx.Source.VatNumber);
         Field<NonNullGraphType<StringGraphType>>("billingEmail").Resolve(ctx => ctx.Source.BillingEmail);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("createdAt").Resolve(ctx => ctx.Source.CreatedAt);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<Subscriptions.ContractType>>>>("contracts")
+            .Description("The customer's signed contracts, oldest first.")
+            .Resolve(ctx => Subscriptions.ContractType.OfCustomers(ctx).Load(ctx.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<Subscriptions.SubscriptionType>>>>("subscriptions")
             .Description("What the customer subscribes to, with options.")
             .Resolve(ctx => Subscriptions.SubscriptionType.OfCustomers(ctx).Load(ctx.Source.Id));

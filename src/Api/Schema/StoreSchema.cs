@@ -16,6 +16,7 @@ public sealed class StoreSchema : GraphQL.Types.Schema
         RegisterType(typeof(Subscriptions.SubscriptionType));
         RegisterType(typeof(Numbers.TelephoneNumberType));
         RegisterType(typeof(Billing.InvoiceType));
+        RegisterType(typeof(Subscriptions.ContractType));
 
         // Introspection (GraphiQL, code generators) counts at a tenth: it reads the schema, not the business data.
         this.WithIntrospectionComplexityImpact(0.1);

@@ -59,6 +59,8 @@ public sealed class TenantWalkTests(IdentityFactory factory) : IClassFixture<Ide
         ids["TelephoneNumber"] = (string)ported["data"]!["requestPorting"]!["number"]!["id"]!;
         await AskAsync(http, token, "mutation($i: ChangeDestinationInput!) { changeDestination(input: $i) { userErrors { code } } }", new { i = new { numberId = ids["TelephoneNumber"], destination = "01 40 00 00 01", effectiveAt = DateTimeOffset.UtcNow.AddDays(5) } });
         await AskAsync(http, token, "mutation($i: BlockCallerInput!) { blockCaller(input: $i) { userErrors { code } } }", new { i = new { numberId = ids["TelephoneNumber"], caller = "06 99 99 99 99" } });
+        var contract = await AskAsync(http, token, "{ customers(first: 1) { nodes { contracts { id } } } }");
+        ids["Contract"] = (string)contract["data"]!["customers"]!["nodes"]![0]!["contracts"]![0]!["id"]!;
         var change = await AskAsync(http, token, "{ customers(first: 1) { nodes { numbers { destinationChanges { id } } } } }");
         ids["DestinationChange"] = (string)change["data"]!["customers"]!["nodes"]![0]!["numbers"]![0]!["destinationChanges"]![0]!["id"]!;
         return ids;
