@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Store.Api.Authorization;
+using Store.Api.Live;
 using Store.Api.Safety;
 using Store.Api.Schema;
 using Store.Api.Tenancy;
@@ -36,6 +37,7 @@ public static class Extensions
         builder.Services.AddHttpContextAccessor();
         builder.AddTokenValidation();
         builder.Services.AddSingleton<IGraphQLWebSocketAuthenticator, WebSocketAuthentication>();
+        builder.AddLiveStatistics();
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class Extensions
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGraphQLHttp("/graphql");
+        endpoints.MapLiveStatistics();
         return endpoints;
     }
 }

@@ -48,6 +48,11 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
     public DbSet<Numbers.TelephoneNumber> Numbers => Set<Numbers.TelephoneNumber>();
 
+    /// <summary>Call events from the platform: idempotency by event id, and what live figures are rebuilt from.</summary>
+    public DbSet<Calls.CallEvent> CallEvents => Set<Calls.CallEvent>();
+
+    public DbSet<Calls.QuarantinedCallEvent> QuarantinedCallEvents => Set<Calls.QuarantinedCallEvent>();
+
     /// <summary>The keys that protect cookies and e-mailed links, shared by every process and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -63,6 +68,7 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
         builder.Entity<Subscription>().HasQueryFilter(x => !Tenant.Restricted || Contracts.Any(c => c.Id == x.ContractId));
         builder.Entity<SubscriptionOption>().HasQueryFilter(x => !Tenant.Restricted || Subscriptions.Any(s => s.Id == x.SubscriptionId));
         builder.Entity<Numbers.TelephoneNumber>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Calls.CallEvent>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
