@@ -22,7 +22,7 @@ using Store.Site.Identity.OpenId;
 namespace Store.Api.Tests.Live;
 
 /// <summary>A reseller with a customer and its numbers, the platform's token, and helpers to post events and watch the figures.</summary>
-internal sealed record LiveWorld(Guid ResellerId, Guid CustomerId, IReadOnlyDictionary<string, Guid> Numbers, string PlatformToken, string ResellerToken)
+internal sealed record LiveWorld(Guid ResellerId, Guid CustomerId, IReadOnlyDictionary<string, Guid> Numbers, string PlatformToken, string ResellerToken, NewApiClient ResellerClient)
 {
     public string AccountId => GlobalId.Encode(CustomerType.TypeName, CustomerId);
 
@@ -63,7 +63,7 @@ internal sealed record LiveWorld(Guid ResellerId, Guid CustomerId, IReadOnlyDict
 
         var platform = await http.TokenAsync(OpenIdClientSeeder.PlatformClientId, IdentityFactory.PlatformSecret, StoreScopes.CallsWrite);
         var resellerToken = await http.TokenAsync(client.Client.ClientId, client.Secret);
-        return new LiveWorld(resellerId, customerId, ids, platform, resellerToken);
+        return new LiveWorld(resellerId, customerId, ids, platform, resellerToken, client);
     }
 
     public static object Event(string eventId, string callId, string number, string kind, DateTimeOffset at, string direction = "inbound", int? durationSeconds = null, decimal? tariffPerMinute = null, decimal? revenue = null) =>
