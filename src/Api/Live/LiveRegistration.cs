@@ -43,6 +43,8 @@ public static class LiveRegistration
 
         builder.Services.AddHostedService<LiveStartup>();
         builder.Services.AddHostedService<CallSweep>();
+        builder.Services.AddOptions<Simulator.SimulatorOptions>().BindConfiguration(Simulator.SimulatorOptions.Section);
+        builder.Services.AddHostedService<Simulator.TrafficSimulator>();
         return builder;
     }
 
