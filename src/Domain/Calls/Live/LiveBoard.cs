@@ -17,7 +17,7 @@ public sealed class LiveBoard
     public TimeSpan FinishedCallRetention { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Calls each account keeps for its list whatever their age.</summary>
-    public int RecentCallsKept { get; init; } = 50;
+    public int RecentCallsKept { get; init; } = 20;
 
     /// <summary>Merges calls into the figures; returns the calls that changed, as they now stand.</summary>
     public IReadOnlyList<CallFacts> Apply(IEnumerable<CallFacts> calls, DateTimeOffset now)
