@@ -6,6 +6,14 @@ namespace Store.E2E.Infrastructure;
 /// <summary>One host and one Chromium (Debian's, never a downloaded build) for the whole e2e run.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>The demo person the host seeds (Store:Demo), administrator of the demo accounts.</summary>
+    public const string DemoEmail = "demo@store.localhost";
+
+    public const string DemoPassword = "a demo password for the e2e run";
+
+    /// <summary>The telephony platform's client secret, for tests that post call events.</summary>
+    public const string PlatformSecret = "platform secret for the e2e run 0123456789";
+
     private IPlaywright? _playwright;
 
     public StoreServer Server { get; private set; } = null!;
@@ -31,6 +39,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
             // The test rig serves plain HTTP on loopback: Secure cookies would be refused there.
             ["Store:Identity:SecureCookies"] = "false",
+
+            // The demo accounts and the platform's client, for the live dashboard journey; tokens over plain HTTP on loopback.
+            ["Store:Demo:Seed"] = "true",
+            ["Store:Demo:Email"] = DemoEmail,
+            ["Store:Demo:Password"] = DemoPassword,
+            ["Store:Identity:PlatformClientSecret"] = PlatformSecret,
+            ["Store:Identity:RequireHttps"] = "false",
 
             // Short, so that the socket suite sees the 4408 close without waiting ten seconds.
             ["Store:Api:WebSocket:ConnectionInitTimeout"] = "00:00:03",

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Store.Api.Authorization;
+using Store.Api.Live;
 using Store.Api.Safety;
 using Store.Api.Schema;
 using Store.Api.Tenancy;
@@ -39,6 +40,7 @@ public static class Extensions
         builder.Services.AddHttpContextAccessor();
         builder.AddTokenValidation();
         builder.Services.AddSingleton<IGraphQLWebSocketAuthenticator, WebSocketAuthentication>();
+        builder.AddLiveStatistics();
         return builder;
     }
 
@@ -48,6 +50,7 @@ public static class Extensions
         endpoints.MapGraphQLHttp("/graphql");
         Calls.CallEndpoints.MapCallIngestion(endpoints);
         Billing.InvoicePdfLinks.Map(endpoints);
+        endpoints.MapLiveStatistics();
         return endpoints;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Store.Api.Live;
 using Store.Site.Identity;
 using Store.Site.Identity.OpenId;
 using Store.Site.Localization;
@@ -18,6 +19,9 @@ public static class Extensions
         builder.AddStoreIdentity();
         builder.AddOpenIdServer();
         builder.Services.AddSingleton<SiteTexts>();
+        builder.AddLiveStatistics();
+        builder.Services.AddOptions<Demo.DemoOptions>().BindConfiguration(Demo.DemoOptions.Section);
+        builder.Services.AddHostedService<Demo.DemoSeed>();
         builder.Services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
         builder.Services.AddLocalization();
         builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(RequireTwoFactorFilter))))

@@ -19,6 +19,32 @@ public sealed class AccessCheckVisitor : BaseSchemaNodeVisitor
         if (requirements.Count > 0)
         {
             field.Resolver = new CheckedResolver(field.Resolver ?? NameFieldResolver.Instance, requirements);
+            if (field.StreamResolver is { } stream)
+            {
+                // A subscription is refused when it starts, not at its first event.
+                field.StreamResolver = new CheckedStreamResolver(stream, requirements);
+            }
+        }
+    }
+
+    private static void Check(IResolveFieldContext context, IReadOnlyList<IAccessRequirement> requirements)
+    {
+        var caller = context.Caller();
+        foreach (var requirement in requirements)
+        {
+            if (requirement.Check(caller) is { } denial)
+            {
+                throw new ExecutionError(denial.Message) { Code = denial.Code };
+            }
+        }
+    }
+
+    private sealed class CheckedStreamResolver(ISourceStreamResolver inner, IReadOnlyList<IAccessRequirement> requirements) : ISourceStreamResolver
+    {
+        public ValueTask<IObservable<object?>> ResolveAsync(IResolveFieldContext context)
+        {
+            Check(context, requirements);
+            return inner.ResolveAsync(context);
         }
     }
 
@@ -26,15 +52,7 @@ public sealed class AccessCheckVisitor : BaseSchemaNodeVisitor
     {
         public ValueTask<object?> ResolveAsync(IResolveFieldContext context)
         {
-            var caller = context.Caller();
-            foreach (var requirement in requirements)
-            {
-                if (requirement.Check(caller) is { } denial)
-                {
-                    throw new ExecutionError(denial.Message) { Code = denial.Code };
-                }
-            }
-
+            Check(context, requirements);
             return inner.ResolveAsync(context);
         }
     }

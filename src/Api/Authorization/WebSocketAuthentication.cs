@@ -23,10 +23,23 @@ public sealed class WebSocketAuthentication : IGraphQLWebSocketAuthenticator
         }
 
         var (caller, refusal) = await RequestAuthentication.AuthenticateAsync(http);
+        if (caller is { HasToken: false, Kind: not CallerKind.Anonymous } && !SameOrigin(http))
+        {
+            // Browsers send the site's cookie with a socket opened from any page: another site's page gets no session.
+            caller = Caller.Anonymous;
+        }
+
         var address = http.Connection.RemoteIpAddress?.ToString();
         return refusal is null && caller is not null
             ? new WebSocketCaller(caller.Principal, () => new CallerContext(caller) { [CostLimits.AddressKey] = address })
             : null;
+    }
+
+    private static bool SameOrigin(HttpContext http)
+    {
+        var origin = http.Request.Headers.Origin.ToString();
+        return origin.Length == 0
+            || (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase));
     }
 
     private static string? TokenIn(JsonElement payload)

@@ -22,7 +22,7 @@ public sealed class CallType : ObjectGraphType<ListedCall>
         Field<NonNullGraphType<StringGraphType>>("platformCallId").Resolve(ctx => ctx.Source.Call.PlatformCallId);
         Field<NonNullGraphType<StringGraphType>>("number").Description("The customer's number the call was on (E.164).").Resolve(ctx => ctx.Source.Call.Account);
         Field<NonNullGraphType<StringGraphType>>("user").Resolve(ctx => ctx.Source.Call.User);
-        Field<NonNullGraphType<EnumerationGraphType<CallDirection>>>("direction").Resolve(ctx => ctx.Source.Call.Direction);
+        Field<NonNullGraphType<Live.CallDirectionType>>("direction").Resolve(ctx => ctx.Source.Call.Direction);
         Field<NonNullGraphType<StringGraphType>>("caller").Resolve(ctx => ctx.Source.Call.Caller);
         Field<NonNullGraphType<StringGraphType>>("callee").Resolve(ctx => ctx.Source.Call.Callee);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("startedAt").Resolve(ctx => ctx.Source.Call.StartedAt);
@@ -54,7 +54,7 @@ public sealed class CallType : ObjectGraphType<ListedCall>
             .Argument<IdGraphType>("numberId")
             .Argument<BooleanGraphType>("answered")
             .Argument<IntGraphType>("tariff")
-            .Argument<EnumerationGraphType<CallDirection>>("direction")
+            .Argument<Live.CallDirectionType>("direction")
             .RequireScope(StoreScopes.CustomersRead)
             .ResolveAsync(async ctx =>
             {

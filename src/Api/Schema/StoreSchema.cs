@@ -12,6 +12,7 @@ public sealed class StoreSchema : GraphQL.Types.Schema
     {
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
+        Subscription = services.GetRequiredService<SubscriptionRootType>();
         RegisterType(typeof(Customers.CustomerType));
         RegisterType(typeof(Subscriptions.SubscriptionType));
         RegisterType(typeof(Numbers.TelephoneNumberType));
@@ -49,5 +50,16 @@ public sealed class MutationType : ObjectGraphType
         Numbers.RequestPortingMutation.AddTo(this);
         Numbers.RoutingMutations.AddTo(this);
         Calls.IngestCallRecordsMutation.AddTo(this);
+        Live.IngestCallEventsMutation.AddTo(this);
+    }
+}
+
+/// <summary>The subscription root (named so beside Subscriptions.SubscriptionType, the product subscriptions).</summary>
+public sealed class SubscriptionRootType : ObjectGraphType
+{
+    public SubscriptionRootType()
+    {
+        Name = "Subscription";
+        Live.LiveSubscriptions.AddTo(this);
     }
 }

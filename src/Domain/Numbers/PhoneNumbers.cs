@@ -36,6 +36,10 @@ public static class PhoneNumberText
 
     public static bool IsFrench(string e164) => e164.StartsWith("+33", StringComparison.Ordinal);
 
+    /// <summary>Whether the number is premium-rate (Swiss 090x, French 089x): calls to it earn its holder revenue.</summary>
+    public static bool IsPremiumRate(string e164) =>
+        Util.GetNumberType(Util.Parse(e164, "FR")) == PhoneNumberType.PREMIUM_RATE;
+
     public static bool IsMobile(string e164)
     {
         var type = Util.GetNumberType(Util.Parse(e164, "FR"));

@@ -263,6 +263,15 @@ public sealed class TelephoneNumber
         var routed = number.ChangeDestination(destination, null, now, "CH");
         return routed.Succeeded ? Outcome<TelephoneNumber>.Success(number) : Outcome<TelephoneNumber>.Failure(routed.Problems);
     }
+    /// <summary>A number given to a customer from Store's pool, active at once.</summary>
+    public static TelephoneNumber FromPool(Guid customerId, string e164, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        CustomerId = customerId,
+        E164 = e164,
+        Status = NumberStatus.Active,
+        CreatedAt = now,
+    };
 
     /// <summary>A port-in request, checked: a valid number and a date the porting rules allow.</summary>
     public static Outcome<TelephoneNumber> RequestPorting(Guid customerId, string number, string region, DateOnly desiredDate, string? currentOperator, DateOnly today, DateTimeOffset now)

@@ -93,6 +93,11 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
     public DbSet<Payments.BankStatementLine> BankStatementLines => Set<Payments.BankStatementLine>();
 
+    /// <summary>Call events from the platform: idempotency by event id, and what live figures are rebuilt from.</summary>
+    public DbSet<Calls.CallEvent> CallEvents => Set<Calls.CallEvent>();
+
+    public DbSet<Calls.QuarantinedCallEvent> QuarantinedCallEvents => Set<Calls.QuarantinedCallEvent>();
+
     /// <summary>The keys that protect cookies and e-mailed links, shared by every process and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -132,6 +137,7 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
         // Statement lines are the operator's bank account: nobody restricted to some customers reads them.
         builder.Entity<Payments.BankStatementLine>().HasQueryFilter(x => !Tenant.Restricted);
+        builder.Entity<Calls.CallEvent>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

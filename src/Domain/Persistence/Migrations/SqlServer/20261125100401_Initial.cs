@@ -265,6 +265,22 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuarantinedCallEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    EventId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Payload = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuarantinedCallEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QuarantinedCalls",
                 columns: table => new
                 {
@@ -563,6 +579,38 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                         column: x => x.AuthorizationId,
                         principalTable: "OpenIddictAuthorizations",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CallId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NumberId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Number = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Direction = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Caller = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Callee = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    DurationSeconds = table.Column<int>(type: "int", nullable: true),
+                    TariffPerMinute = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: true),
+                    Revenue = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: true),
+                    ClosedByStore = table.Column<bool>(type: "bit", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallEvents_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1293,6 +1341,22 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 columns: new[] { "CustomerId", "Period" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CallEvents_At",
+                table: "CallEvents",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallEvents_CustomerId_CallId",
+                table: "CallEvents",
+                columns: new[] { "CustomerId", "CallId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallEvents_EventId",
+                table: "CallEvents",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CallRecords_CustomerId_Period_StartedAt",
                 table: "CallRecords",
                 columns: new[] { "CustomerId", "Period", "StartedAt" });
@@ -1528,6 +1592,11 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 columns: new[] { "SubscriptionId", "EffectiveOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuarantinedCallEvents_ReceivedAt",
+                table: "QuarantinedCallEvents",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QuarantinedCalls_ReplayedAt_ReceivedAt",
                 table: "QuarantinedCalls",
                 columns: new[] { "ReplayedAt", "ReceivedAt" });
@@ -1626,6 +1695,9 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "CallCharges");
 
             migrationBuilder.DropTable(
+                name: "CallEvents");
+
+            migrationBuilder.DropTable(
                 name: "CreditNoteLines");
 
             migrationBuilder.DropTable(
@@ -1666,6 +1738,9 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "QuantityChanges");
+
+            migrationBuilder.DropTable(
+                name: "QuarantinedCallEvents");
 
             migrationBuilder.DropTable(
                 name: "QuarantinedCalls");

@@ -265,6 +265,22 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuarantinedCallEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuarantinedCallEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QuarantinedCalls",
                 columns: table => new
                 {
@@ -563,6 +579,38 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                         column: x => x.AuthorizationId,
                         principalTable: "OpenIddictAuthorizations",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CallId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NumberId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Caller = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Callee = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    DurationSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    TariffPerMinute = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: true),
+                    Revenue = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: true),
+                    ClosedByStore = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallEvents_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1291,6 +1339,22 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 columns: new[] { "CustomerId", "Period" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CallEvents_At",
+                table: "CallEvents",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallEvents_CustomerId_CallId",
+                table: "CallEvents",
+                columns: new[] { "CustomerId", "CallId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallEvents_EventId",
+                table: "CallEvents",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CallRecords_CustomerId_Period_StartedAt",
                 table: "CallRecords",
                 columns: new[] { "CustomerId", "Period", "StartedAt" });
@@ -1522,6 +1586,11 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 columns: new[] { "SubscriptionId", "EffectiveOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_QuarantinedCallEvents_ReceivedAt",
+                table: "QuarantinedCallEvents",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QuarantinedCalls_ReplayedAt_ReceivedAt",
                 table: "QuarantinedCalls",
                 columns: new[] { "ReplayedAt", "ReceivedAt" });
@@ -1620,6 +1689,9 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 name: "CallCharges");
 
             migrationBuilder.DropTable(
+                name: "CallEvents");
+
+            migrationBuilder.DropTable(
                 name: "CreditNoteLines");
 
             migrationBuilder.DropTable(
@@ -1660,6 +1732,9 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "QuantityChanges");
+
+            migrationBuilder.DropTable(
+                name: "QuarantinedCallEvents");
 
             migrationBuilder.DropTable(
                 name: "QuarantinedCalls");
