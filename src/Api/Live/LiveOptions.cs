@@ -14,8 +14,11 @@ public sealed class LiveOptions
     /// <summary>How often calls left open are looked for, and ended calls forgotten.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long an ended call stays in memory to merge late events.</summary>
-    public TimeSpan FinishedCallRetention { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// How long an ended call stays in memory to merge late events (retries are already dropped by event id); each
+    /// account also keeps its 20 latest calls for its list. A later event of a forgotten call is stored, not counted live.
+    /// </summary>
+    public TimeSpan FinishedCallRetention { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How long call events are kept in the database, for idempotency and to rebuild the figures.</summary>
     public TimeSpan EventRetention { get; set; } = TimeSpan.FromDays(3);

@@ -6,15 +6,16 @@ namespace Store.Domain.Calls.Live;
 /// The live figures of every account this process knows, built from call facts only: each process applies every
 /// call update it receives and ends with the same figures, whatever the order. Memory stays bounded: calls in
 /// progress, calls ended within <see cref="FinishedCallRetention"/> and each account's latest <see cref="RecentCallsKept"/>,
-/// plus fixed-size counters and a three-hour ring of minutes per account and number.
+/// the 8-byte keys of the day's calls already forgotten, fixed-size counters and a three-hour ring of minutes per
+/// account and number.
 /// </summary>
 public sealed class LiveBoard
 {
     private readonly ConcurrentDictionary<Guid, AccountLive> _accounts = new();
     private readonly ConcurrentDictionary<Guid, Guid> _numberAccounts = new();
 
-    /// <summary>How long an ended call is kept to merge late events; later events of a forgotten call are left out of the live figures.</summary>
-    public TimeSpan FinishedCallRetention { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>How long an ended call is kept to merge late events; a later event of a forgotten call is left out of the live figures.</summary>
+    public TimeSpan FinishedCallRetention { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Calls each account keeps for its list whatever their age.</summary>
     public int RecentCallsKept { get; init; } = 20;
@@ -131,14 +132,17 @@ public sealed class LiveBoard
 
         public Dictionary<string, CallFacts> Calls { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>The calls of today and yesterday already counted and then forgotten, by key: 8 bytes a call instead of the whole call.</summary>
+        public Dictionary<DateOnly, HashSet<long>> Forgotten { get; } = [];
+
         public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
 
         public CallFacts? Apply(CallFacts call, DateTimeOffset now, TimeSpan retention)
         {
             var existing = Calls.GetValueOrDefault(call.CallId);
-            if (existing is null && call.EndedAt < now - retention)
+            if (existing is null && Forgotten.TryGetValue(Today(call.FirstSeenAt), out var forgotten) && forgotten.Contains(Key(call.CallId)))
             {
-                return null; // Settled long ago: counted when it happened, or too late for live figures.
+                return null; // Counted, then forgotten: a later event of it is stored, not counted again.
             }
 
             var merged = existing?.Merge(call) ?? call;
@@ -172,7 +176,30 @@ public sealed class LiveBoard
             foreach (var call in forgettable.Take(excess))
             {
                 Calls.Remove(call.CallId);
+                var day = Today(call.FirstSeenAt);
+                if (!Forgotten.TryGetValue(day, out var keys))
+                {
+                    Forgotten[day] = keys = [];
+                    foreach (var old in Forgotten.Keys.Where(d => d < day.AddDays(-1)).ToList())
+                    {
+                        Forgotten.Remove(old);
+                    }
+                }
+
+                keys.Add(Key(call.CallId));
             }
+        }
+
+        /// <summary>A call's id in 8 bytes (FNV-1a), enough to recognise it among a day's calls.</summary>
+        private static long Key(string callId)
+        {
+            var hash = 14695981039346656037UL;
+            foreach (var c in callId)
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+
+            return unchecked((long)hash);
         }
 
         private void Take(CallFacts call, int sign, DateTimeOffset now)

@@ -111,7 +111,11 @@ public sealed class LiveBoardTests
         Assert.Equal(2, board.CallsHeld);
         Assert.Equal(["c4", "c3"], board.Account(Customer, LocalTime.Paris, Now).RecentCalls.Select(c => c.CallId));
 
-        board.Apply([Facts(Event("c0", CallEventKind.Ended, Now.AddMinutes(-30)))], Now);
+        board.Apply([Facts(Event("c0", CallEventKind.Started, Now.AddMinutes(-31)))], Now);
         Assert.Equal(5, board.Account(Customer, LocalTime.Paris, Now).Figures.Calls);
+
+        // A call never seen before still counts, however late its events come.
+        board.Apply([Facts(Event("c9", CallEventKind.Ended, Now.AddMinutes(-40)))], Now);
+        Assert.Equal(6, board.Account(Customer, LocalTime.Paris, Now).Figures.Calls);
     }
 }
