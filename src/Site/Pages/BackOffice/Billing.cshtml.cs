@@ -1,0 +1,72 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+using Store.Domain;
+using Store.Domain.Billing;
+using Store.Domain.Persistence;
+using Store.Jobs.Billing;
+using Store.Site.Identity;
+
+namespace Store.Site.Pages.BackOffice;
+
+/// <summary>Billing runs: start one for a month, follow its progress (the page refreshes itself while a run is going).</summary>
+[Authorize(Policy = BackOfficePolicy.Name)]
+public sealed class BillingModel(StoreDb db, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<BillingRun> Runs { get; private set; } = [];
+
+    [BindProperty]
+    public string Period { get; set; } = string.Empty;
+
+    /// <summary>The month just started, shown after a start.</summary>
+    [FromQuery(Name = "started")]
+    public string? Started { get; set; }
+
+    public string? Error { get; private set; }
+
+    public bool AnyRunning => Runs.Any(r => r.Status == BillingRunStatus.Running);
+
+    public async Task OnGetAsync()
+    {
+        Period = BillingPeriod.Of(LocalTime.Today(clock)).ToString();
+        await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(CancellationToken cancellationToken)
+    {
+        if (!TryParse(Period, out var period))
+        {
+            Error = "backOffice.billing.badPeriod";
+        }
+        else if (HttpContext.RequestServices.GetService<ISchedulerFactory>() is not { } schedulers)
+        {
+            Error = "backOffice.billing.noJobs";
+        }
+        else
+        {
+            await BillingRunJob.TriggerAsync(schedulers, period, cancellationToken);
+            return RedirectToPage(new { started = period.ToString() });
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    private static bool TryParse(string? text, out BillingPeriod period)
+    {
+        period = default;
+        if (!DateOnly.TryParseExact(text?.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) || first.Year < 2000)
+        {
+            return false;
+        }
+
+        period = BillingPeriod.Of(first);
+        return true;
+    }
+
+    private async Task LoadAsync() =>
+        Runs = await db.BillingRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(24).ToListAsync();
+}
