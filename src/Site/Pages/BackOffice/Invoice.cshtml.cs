@@ -46,6 +46,12 @@ public sealed class InvoiceModel(StoreDb db, PaymentBook book, TimeProvider cloc
         return invoice is null ? NotFound() : File(InvoicePdf.Render(invoice), "application/pdf", $"{invoice.Number}.pdf");
     }
 
+    public async Task<IActionResult> OnGetCreditNotePdfAsync(Guid id, Guid creditNoteId)
+    {
+        var note = await db.CreditNotes.AsNoTracking().Include(n => n.Lines).SingleOrDefaultAsync(n => n.Id == creditNoteId && n.InvoiceId == id);
+        return note is null ? NotFound() : File(InvoicePdf.Render(note), "application/pdf", $"{note.Number}.pdf");
+    }
+
     public async Task<IActionResult> OnPostPaymentAsync(Guid id, string? amount, DateOnly? receivedOn, PaymentMethod method, string? reference, string? paymentKey, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id))

@@ -60,6 +60,18 @@ public sealed class InvoicesModel(StoreDb db, AccountAccess access, TenantScope 
         return invoice is null ? NotFound() : File(InvoicePdf.Render(invoice), "application/pdf", $"{invoice.Number}.pdf");
     }
 
+    /// <summary>The PDF of one of the account's credit notes.</summary>
+    public async Task<IActionResult> OnGetCreditNotePdfAsync(Guid creditNoteId)
+    {
+        if (!await EnterAsync())
+        {
+            return NotFound();
+        }
+
+        var note = await db.CreditNotes.AsNoTracking().Include(n => n.Lines).SingleOrDefaultAsync(n => n.Id == creditNoteId && n.CustomerId == Account.Id);
+        return note is null ? NotFound() : File(InvoicePdf.Render(note), "application/pdf", $"{note.Number}.pdf");
+    }
+
     /// <summary>The PDF of one of the account's Smart Number statements.</summary>
     public async Task<IActionResult> OnGetStatementPdfAsync(Guid statementId)
     {

@@ -106,7 +106,7 @@ public sealed partial class BackOfficeBillingTests(StoreFactory factory) : IClas
     public async Task The_back_office_lists_an_invoice_records_a_payment_once_and_credits_a_line()
     {
         var browser = await BackOfficeAsync();
-        var (_, customerId) = await CustomerAsync();
+        var (customer, customerId) = await CustomerAsync();
         var invoice = await TestInvoices.IssueAsync(factory.Services, customerId, new BillingPeriod(2026, 5));
 
         var list = FormClient.Text(await browser.GetPageAsync("/BackOffice/Invoices?period=2026-05"));
@@ -150,6 +150,20 @@ public sealed partial class BackOfficeBillingTests(StoreFactory factory) : IClas
         Assert.Contains($"Avoir {note.Number} émis", credited, StringComparison.Ordinal);
         Assert.Contains("Geste commercial", credited, StringComparison.Ordinal);
         Assert.Equal(95.76m, note.TotalIncludingVat);
+
+        // The credit note's PDF, from the back office and from the customer's area.
+        foreach (var (client, url) in new[] { (browser, $"{page}?handler=CreditNotePdf&creditNoteId={note.Id}"), (customer, $"/CustomerArea/Invoices?handler=CreditNotePdf&creditNoteId={note.Id}") })
+        {
+            var notePdf = await client.GetAsync(url);
+            Assert.Equal("application/pdf", notePdf.Content.Headers.ContentType?.MediaType);
+            var noteText = await PdfText.ExtractAsync(await notePdf.Content.ReadAsByteArrayAsync());
+            Assert.Contains($"AVOIR N° {note.Number}", noteText, StringComparison.Ordinal);
+            Assert.Contains($"Avoir sur la facture {invoice.Number}", noteText, StringComparison.Ordinal);
+            Assert.Contains("Geste commercial", noteText, StringComparison.Ordinal);
+            Assert.Contains("95,76", noteText, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(note.Number, FormClient.Text(await customer.GetPageAsync("/CustomerArea/Invoices")), StringComparison.Ordinal);
         var receivable = await InDbAsync(db => db.Receivables.AsNoTracking().SingleAsync(r => r.InvoiceId == invoice.Id));
         Assert.Equal(ReceivableStatus.Paid, receivable.StatusOn(new DateOnly(2026, 6, 11)));
 
