@@ -27,7 +27,10 @@ public sealed class BillingModel(StoreDb db, TimeProvider clock) : PageModel
 
     public string? Error { get; private set; }
 
-    public bool AnyRunning => Runs.Any(r => r.Status == BillingRunStatus.Running);
+    /// <summary>
+    /// Whether the page reloads itself: while a run goes, and just after a start until the job has opened the run.
+    /// </summary>
+    public bool Refreshing => Runs.Any(r => r.Status == BillingRunStatus.Running) || (Started is not null && Runs.All(r => r.Period != Started));
 
     public async Task OnGetAsync()
     {
