@@ -23,4 +23,12 @@ public sealed class StatementJob(StatementRunner runner, TimeProvider clock) : I
             : BillingPeriod.Of(LocalTime.Today(clock)).Previous;
         await runner.RunAsync(period, cancellationToken);
     }
+
+    /// <summary>Issues the statements of <paramref name="period"/> now (those already issued are kept as they are).</summary>
+    public static async Task TriggerAsync(ISchedulerFactory schedulers, BillingPeriod period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(schedulers);
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await scheduler.TriggerJob(Key, new JobDataMap { [PeriodKey] = period.ToString() }, cancellationToken);
+    }
 }

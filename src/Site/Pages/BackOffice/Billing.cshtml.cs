@@ -25,6 +25,13 @@ public sealed class BillingModel(StoreDb db, TimeProvider clock) : PageModel
     [FromQuery(Name = "started")]
     public string? Started { get; set; }
 
+    /// <summary>The month whose statements were just asked for.</summary>
+    [FromQuery(Name = "statements")]
+    public string? StatementsStarted { get; set; }
+
+    /// <summary>How many Smart Number statements each recent month has.</summary>
+    public IReadOnlyList<(string Period, int Count)> StatementCounts { get; private set; } = [];
+
     public string? Error { get; private set; }
 
     /// <summary>
@@ -58,6 +65,27 @@ public sealed class BillingModel(StoreDb db, TimeProvider clock) : PageModel
         return Page();
     }
 
+    /// <summary>Issues and mails the Smart Number statements of a month (the job does it on the 1st for the month that ended).</summary>
+    public async Task<IActionResult> OnPostStatementsAsync(CancellationToken cancellationToken)
+    {
+        if (!TryParse(Period, out var period))
+        {
+            Error = "backOffice.billing.badPeriod";
+        }
+        else if (HttpContext.RequestServices.GetService<ISchedulerFactory>() is not { } schedulers)
+        {
+            Error = "backOffice.billing.noJobs";
+        }
+        else
+        {
+            await StatementJob.TriggerAsync(schedulers, period, cancellationToken);
+            return RedirectToPage(new { statements = period.ToString() });
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
     private static bool TryParse(string? text, out BillingPeriod period)
     {
         period = default;
@@ -70,6 +98,10 @@ public sealed class BillingModel(StoreDb db, TimeProvider clock) : PageModel
         return true;
     }
 
-    private async Task LoadAsync() =>
+    private async Task LoadAsync()
+    {
         Runs = await db.BillingRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(24).ToListAsync();
+        StatementCounts = [.. (await db.Statements.AsNoTracking().GroupBy(s => s.Period).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+            .OrderByDescending(x => x.Key, StringComparer.Ordinal).Take(12).Select(x => (x.Key, x.Count))];
+    }
 }

@@ -103,6 +103,33 @@ public sealed partial class BackOfficeBillingTests(StoreFactory factory) : IClas
     }
 
     [Fact]
+    public async Task The_back_office_issues_a_months_Smart_Number_statements_and_sees_how_many_there_are()
+    {
+        var browser = await BackOfficeAsync();
+        var (customer, customerId) = await CustomerAsync();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StoreDb>();
+            var billing = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<BillingOptions>>().Value;
+            var holder = await db.Customers.SingleAsync(c => c.Id == customerId);
+            var draft = Store.Domain.Billing.Statements.SmartNumberStatements.Build(customerId, new BillingPeriod(2026, 2), [
+                new(Guid.NewGuid(), "+33899123456", Store.Domain.Catalog.PayoutKind.PayFast, 0, true, 60, 2.99m, 1.50m, Store.Domain.Currency.EUR)])!;
+            db.Statements.Add(Store.Domain.Billing.Statements.Statement.Issue(draft, "DC-2026-000901", LegalDetails.Of(holder), billing.SellerFor(holder.Market), DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        var asked = await browser.SubmitToAsync("/BackOffice/Billing", "/BackOffice/Billing?handler=Statements", new Dictionary<string, string> { ["Period"] = "2026-02" });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var html = FormClient.Text(await browser.GetPageAsync(asked.Headers.Location!.OriginalString));
+        Assert.Contains("Les décomptes Smart Number de 2026-02 sont en cours d'émission", html, StringComparison.Ordinal);
+        Assert.Contains("2026-02 : 1 décomptes émis", html, StringComparison.Ordinal);
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Period"] = "2026-02" });
+        var refused = await customer.PostAsync("/BackOffice/Billing?handler=Statements", form);
+        Assert.True(refused.StatusCode is HttpStatusCode.Forbidden || refused.Headers.Location?.OriginalString.Contains("AccessDenied", StringComparison.Ordinal) == true, $"{refused.StatusCode} {refused.Headers.Location}");
+    }
+
+    [Fact]
     public async Task The_back_office_lists_an_invoice_records_a_payment_once_and_credits_a_line()
     {
         var browser = await BackOfficeAsync();
