@@ -23,6 +23,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    public const string BackOfficeEmail = "exploitation@store.example";
+
+    public const string BackOfficePassword = "une phrase de passe du back office";
+
     /// <summary>Where screenshots are kept as test artefacts.</summary>
     public static string Artifacts { get; } = Environment.GetEnvironmentVariable("STORE_E2E_ARTIFACTS")
         ?? Path.Combine(AppContext.BaseDirectory, "artifacts");
@@ -46,6 +50,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["Store:Demo:Password"] = DemoPassword,
             ["Store:Identity:PlatformClientSecret"] = PlatformSecret,
             ["Store:Identity:RequireHttps"] = "false",
+            // The operator's back-office person, created at start (two-factor enrolment at first sign-in).
+            ["Store:Identity:BackOffice:Email"] = BackOfficeEmail,
+            ["Store:Identity:BackOffice:Password"] = BackOfficePassword,
 
             // Short, so that the socket suite sees the 4408 close without waiting ten seconds.
             ["Store:Api:WebSocket:ConnectionInitTimeout"] = "00:00:03",

@@ -26,11 +26,15 @@ public static class Extensions
             q.AddJob<BillingRunJob>(j => j.WithIdentity(BillingRunJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(BillingRunJob.Key).WithIdentity("billing-run-monthly", "billing")
                 .WithCronSchedule("0 0 2 1 * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))));
+            q.AddJob<StatementJob>(j => j.WithIdentity(StatementJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(StatementJob.Key).WithIdentity("smart-number-statements-monthly", "billing")
+                .WithCronSchedule("0 0 3 1 * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))));
             q.AddJob<DunningJob>(j => j.WithIdentity(DunningJob.Key));
             q.AddTrigger(t => t.ForJob(DunningJob.Key).WithIdentity("dunning-daily", "payments")
                 .WithCronSchedule("0 0 8 * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))));
         });
         builder.Services.AddScoped<BillingRunner>();
+        builder.Services.AddScoped<StatementRunner>();
         builder.Services.AddScoped<DunningRunner>();
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<MailDispatcher>();

@@ -112,6 +112,66 @@ public static class InvoicePdf
         return stream.ToArray();
     }
 
+    /// <summary>The PDF of an issued credit note: the invoice it corrects, the lines credited, VAT per rate, the totals given back.</summary>
+    public static byte[] Render(CreditNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        InvoiceFonts.Install();
+        var buyer = PartySnapshot.Read<LegalDetails>(note.BuyerSnapshot);
+        var seller = PartySnapshot.Read<Seller>(note.SellerSnapshot);
+        var texts = InvoiceTexts.In(buyer.Language);
+        var culture = CultureInfo.GetCultureInfo(buyer.Language == "en" ? "en-GB" : "fr-FR");
+
+        using var document = new PdfDocument();
+        document.Info.Title = $"{texts.CreditNote} {note.Number}";
+        document.Info.Author = seller.LegalName;
+        document.Info.CreationDate = note.IssuedAt.UtcDateTime;
+        var writer = new PageWriter(document, texts);
+        writer.Text(seller.LegalName, 12, bold: true);
+        writer.Text($"{seller.LegalForm} — capital {seller.ShareCapital}");
+        writer.Text(seller.Address.Line1);
+        writer.Text($"{seller.Address.PostalCode} {seller.Address.City} ({seller.Address.Country})");
+        writer.Text(seller.Registration);
+        writer.Text($"{texts.VatNumber} : {seller.VatNumber}");
+        writer.At(330, 40, $"{texts.CreditNote} {texts.Number} {note.Number}", 14, bold: true);
+        writer.At(330, 60, $"{texts.IssuedOn} : {LocalTime.In(note.IssuedAt, buyer.TimeZone).ToString("d", culture)}");
+        writer.At(330, 74, $"{texts.CreditNoteFor} {note.InvoiceNumber}");
+
+        writer.Gap(16);
+        writer.Text(texts.Customer, 10, bold: true);
+        writer.Text(buyer.LegalName);
+        writer.Text(buyer.Address.Line1);
+        writer.Text($"{buyer.Address.PostalCode} {buyer.Address.City} ({buyer.Address.Country})");
+        if (buyer.VatNumber is not null)
+        {
+            writer.Text($"{texts.VatNumber} : {buyer.VatNumber}");
+        }
+
+        writer.Gap(8);
+        writer.Text($"{texts.CreditNoteReason} : {note.Reason}");
+        writer.Gap(10);
+        writer.Row(texts.Description, string.Empty, string.Empty, string.Empty, texts.Amount, bold: true);
+        foreach (var line in note.Lines.OrderBy(l => l.InvoiceLinePosition))
+        {
+            writer.Row(line.Description, string.Empty, string.Empty, string.Empty, line.Amount.ToString("N2", culture));
+        }
+
+        writer.Gap(10);
+        writer.Total(texts.TotalExcludingVat, Amount(note.TotalExcludingVat, note.Currency, culture));
+        foreach (var rate in note.Lines.GroupBy(l => l.VatRate).OrderBy(g => g.Key))
+        {
+            var sum = rate.Sum(l => l.Amount);
+            writer.Total($"{texts.Vat} {(rate.Key * 100m).ToString("0.##", culture)} % ({sum.ToString("N2", culture)})", Amount(Money.RoundCents(sum * rate.Key), note.Currency, culture));
+        }
+
+        writer.Total(texts.TotalIncludingVat, Amount(note.TotalIncludingVat, note.Currency, culture), bold: true);
+        writer.Finish();
+
+        using var stream = new MemoryStream();
+        document.Save(stream, closeStream: false);
+        return stream.ToArray();
+    }
+
     private static string Amount(decimal amount, Currency currency, CultureInfo culture) =>
         new Money(amount, currency).Format(culture);
 

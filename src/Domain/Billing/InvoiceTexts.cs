@@ -25,7 +25,9 @@ internal sealed record InvoiceTexts(
     string NoDiscount,
     string Page,
     string MailSubject,
-    string MailBody)
+    string MailBody,
+    string CreditNoteFor,
+    string CreditNoteReason)
 {
     public static readonly InvoiceTexts French = new(
         "FACTURE", "AVOIR", "N°", "Date d'émission", "Période", "Date d'échéance", "Client", "SIREN", "N° TVA intracommunautaire",
@@ -35,7 +37,9 @@ internal sealed record InvoiceTexts(
         "Pas d'escompte pour paiement anticipé.",
         "Page",
         "Votre facture {0}",
-        "Bonjour,\n\nVeuillez trouver ci-joint votre facture {0} du {1} pour la période {2}.\nMontant TTC : {3}, à régler avant le {4}.\nPar virement sur l'IBAN {7} avec la référence {6}.\n\nMerci de votre confiance.\n{5}");
+        "Bonjour,\n\nVeuillez trouver ci-joint votre facture {0} du {1} pour la période {2}.\nMontant TTC : {3}, à régler avant le {4}.\nPar virement sur l'IBAN {7} avec la référence {6}.\n\nMerci de votre confiance.\n{5}",
+        "Avoir sur la facture",
+        "Motif");
 
     public static readonly InvoiceTexts English = new(
         "INVOICE", "CREDIT NOTE", "No.", "Issue date", "Period", "Due date", "Customer", "Company number", "VAT number",
@@ -45,7 +49,9 @@ internal sealed record InvoiceTexts(
         "No discount for early payment.",
         "Page",
         "Your invoice {0}",
-        "Hello,\n\nPlease find attached your invoice {0} of {1} for {2}.\nAmount including VAT: {3}, due by {4}.\nBy bank transfer to IBAN {7} quoting the reference {6}.\n\nThank you for your business.\n{5}");
+        "Hello,\n\nPlease find attached your invoice {0} of {1} for {2}.\nAmount including VAT: {3}, due by {4}.\nBy bank transfer to IBAN {7} quoting the reference {6}.\n\nThank you for your business.\n{5}",
+        "Credit note on invoice",
+        "Reason");
 
     public static InvoiceTexts In(string language) => language == "en" ? English : French;
 }

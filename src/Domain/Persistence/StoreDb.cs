@@ -71,6 +71,10 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
     public DbSet<BillingRun> BillingRuns => Set<BillingRun>();
 
+    public DbSet<Billing.Statements.Statement> Statements => Set<Billing.Statements.Statement>();
+
+    public DbSet<Billing.Statements.StatementLine> StatementLines => Set<Billing.Statements.StatementLine>();
+
     public DbSet<OneOffFeeEntry> OneOffFees => Set<OneOffFeeEntry>();
 
     public DbSet<ServiceIncident> ServiceIncidents => Set<ServiceIncident>();
@@ -122,6 +126,8 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
         builder.Entity<CreditNote>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
         builder.Entity<CreditNoteLine>().HasQueryFilter(x => !Tenant.Restricted || CreditNotes.Any(n => n.Id == x.CreditNoteId));
         builder.Entity<OneOffFeeEntry>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Billing.Statements.Statement>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Billing.Statements.StatementLine>().HasQueryFilter(x => !Tenant.Restricted || Statements.Any(s => s.Id == x.StatementId));
         builder.Entity<ServiceIncident>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
         builder.Entity<Numbers.SmartNumberTariff>().HasQueryFilter(x => !Tenant.Restricted || Numbers.Any(n => n.Id == x.NumberId));
         builder.Entity<Calls.CallRecord>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Store.Domain.Billing;
+using Store.Domain.Billing.Statements;
 using Store.Domain.Customers;
 using Store.Domain.Subscriptions;
 
@@ -116,5 +117,36 @@ internal sealed class ServiceIncidentConfiguration : IEntityTypeConfiguration<Se
         b.HasIndex(i => new { i.CustomerId, i.Start });
         b.HasOne<Customer>().WithMany().HasForeignKey(i => i.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Subscription>().WithMany().HasForeignKey(i => i.SubscriptionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statement>
+{
+    public void Configure(EntityTypeBuilder<Statement> b)
+    {
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Number).HasMaxLength(32);
+        b.HasIndex(s => s.Number).IsUnique();
+        b.Property(s => s.Period).HasMaxLength(7);
+
+        // One statement per holder and month, whatever how many times the job runs.
+        b.HasIndex(s => new { s.CustomerId, s.Period }).IsUnique();
+        b.Property(s => s.HolderSnapshot).HasMaxLength(4000);
+        b.Property(s => s.SellerSnapshot).HasMaxLength(4000);
+        b.Ignore(s => s.Holder);
+        b.Ignore(s => s.Seller);
+        b.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.StatementId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(s => s.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class StatementLineConfiguration : IEntityTypeConfiguration<StatementLine>
+{
+    public void Configure(EntityTypeBuilder<StatementLine> b)
+    {
+        b.HasKey(l => l.Id);
+        b.Property(l => l.Number).HasMaxLength(20);
+        b.Property(l => l.Payout).HasConversion<string>().HasMaxLength(16);
     }
 }

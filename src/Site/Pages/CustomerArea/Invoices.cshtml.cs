@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Store.Domain.Billing;
+using Store.Domain.Billing.Statements;
 using Store.Domain.Catalog;
 using Store.Domain.Payments;
 using Store.Domain.Persistence;
@@ -24,6 +25,9 @@ public sealed class InvoicesModel(StoreDb db, AccountAccess access, TenantScope 
 
     public Store.Domain.Billing.Seller? PayTo { get; private set; }
 
+    /// <summary>The Smart Number monthly statements of the account, when it holds premium numbers.</summary>
+    public IReadOnlyList<Statement> Statements { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await EnterAsync())
@@ -40,6 +44,7 @@ public sealed class InvoicesModel(StoreDb db, AccountAccess access, TenantScope 
             : new InvoiceRow(i, null, ReceivableStatus.Open))];
         CreditNotes = await db.CreditNotes.AsNoTracking().Where(n => n.CustomerId == Account.Id).OrderByDescending(n => n.IssuedAt).Take(240).ToListAsync();
         PayTo = invoices.FirstOrDefault()?.Seller;
+        Statements = await db.Statements.AsNoTracking().Where(x => x.CustomerId == Account.Id).OrderByDescending(x => x.Period).Take(120).ToListAsync();
         return Page();
     }
 
@@ -53,6 +58,30 @@ public sealed class InvoicesModel(StoreDb db, AccountAccess access, TenantScope 
 
         var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).SingleOrDefaultAsync(i => i.Id == invoiceId && i.CustomerId == Account.Id);
         return invoice is null ? NotFound() : File(InvoicePdf.Render(invoice), "application/pdf", $"{invoice.Number}.pdf");
+    }
+
+    /// <summary>The PDF of one of the account's credit notes.</summary>
+    public async Task<IActionResult> OnGetCreditNotePdfAsync(Guid creditNoteId)
+    {
+        if (!await EnterAsync())
+        {
+            return NotFound();
+        }
+
+        var note = await db.CreditNotes.AsNoTracking().Include(n => n.Lines).SingleOrDefaultAsync(n => n.Id == creditNoteId && n.CustomerId == Account.Id);
+        return note is null ? NotFound() : File(InvoicePdf.Render(note), "application/pdf", $"{note.Number}.pdf");
+    }
+
+    /// <summary>The PDF of one of the account's Smart Number statements.</summary>
+    public async Task<IActionResult> OnGetStatementPdfAsync(Guid statementId)
+    {
+        if (!await EnterAsync())
+        {
+            return NotFound();
+        }
+
+        var statement = await db.Statements.AsNoTracking().Include(x => x.Lines).SingleOrDefaultAsync(x => x.Id == statementId && x.CustomerId == Account.Id);
+        return statement is null ? NotFound() : File(StatementPdf.Render(statement), "application/pdf", $"{statement.Number}.pdf");
     }
 
     public static string Reference(Receivable receivable) => CreditorReference.Display(receivable.Reference);

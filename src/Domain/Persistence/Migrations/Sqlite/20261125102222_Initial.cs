@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Store.Domain.Persistence.Migrations.SqlServer
+namespace Store.Domain.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,24 +29,24 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Language = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,17 +57,17 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "AuditLog",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ResellerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    IpAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UserAgent = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ResellerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -78,17 +78,17 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "BillingRuns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Period = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    CustomersTotal = table.Column<int>(type: "int", nullable: false),
-                    InvoicesIssued = table.Column<int>(type: "int", nullable: false),
-                    CustomersWithNothingToBill = table.Column<int>(type: "int", nullable: false),
-                    CustomersFailed = table.Column<int>(type: "int", nullable: false),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomersTotal = table.Column<int>(type: "INTEGER", nullable: false),
+                    InvoicesIssued = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomersWithNothingToBill = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomersFailed = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -99,14 +99,14 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "CatalogVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Version = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    Document = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Fingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    SourceFile = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Version = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Document = table.Column<string>(type: "TEXT", nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SourceFile = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -118,10 +118,10 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -132,8 +132,8 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "DocumentSequences",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Last = table.Column<long>(type: "bigint", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Last = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -144,15 +144,15 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "IdempotentRequests",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Caller = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    StatusCode = table.Column<int>(type: "int", nullable: false),
-                    Response = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Caller = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Response = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -163,17 +163,17 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ResellerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    InvitedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    AcceptedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ResellerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    InvitedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -184,12 +184,12 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "MonthlyCorrespondents",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Period = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
-                    CounterKey = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Number = table.Column<long>(type: "bigint", nullable: false),
-                    Rank = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    CounterKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Number = table.Column<long>(type: "INTEGER", nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -200,22 +200,22 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "OpenIddictApplications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    ClientId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ClientSecret = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClientType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    ConsentType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    JsonWebKeySet = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Permissions = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PostLogoutRedirectUris = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    RedirectUris = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Requirements = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Settings = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "TEXT", nullable: true),
+                    ClientType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "TEXT", nullable: true),
+                    Permissions = table.Column<string>(type: "TEXT", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedirectUris = table.Column<string>(type: "TEXT", nullable: true),
+                    Requirements = table.Column<string>(type: "TEXT", nullable: true),
+                    Settings = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -226,15 +226,15 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "OpenIddictScopes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Description = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Descriptions = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Resources = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Descriptions = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Resources = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -245,19 +245,19 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "OutboxMails",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    To = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Kind = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    AbandonedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AbandonedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -268,12 +268,12 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "QuarantinedCallEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Source = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    EventId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Payload = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -284,18 +284,18 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "QuarantinedCalls",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Format = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Raw = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Record = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    PlatformCallId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    Field = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LastTriedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ReplayedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CallRecordId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Raw = table.Column<string>(type: "TEXT", nullable: false),
+                    Record = table.Column<string>(type: "TEXT", nullable: false),
+                    PlatformCallId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastTriedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReplayedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CallRecordId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -306,9 +306,9 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "Resellers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -319,11 +319,11 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "SignupDrafts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    OrderJson = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrderJson = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -334,11 +334,11 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -355,11 +355,11 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -376,10 +376,10 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -396,8 +396,8 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -420,10 +420,10 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -440,13 +440,13 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "KnownDevices",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    DeviceHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    UserAgent = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    FirstSeen = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LastSeen = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeviceHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    FirstSeen = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeen = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -463,15 +463,15 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "OpenIddictAuthorizations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Scopes = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Scopes = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -487,11 +487,11 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "MailAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    MailId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MailId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -508,28 +508,28 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "Customers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ResellerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ParentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    LegalName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Market = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CompanyNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    VatNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    BillingAddress_Line1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    BillingAddress_Line2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    BillingAddress_PostalCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    BillingAddress_City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    BillingAddress_Country = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    BillingEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    CorrespondenceAddress_Line1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CorrespondenceAddress_Line2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CorrespondenceAddress_PostalCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    CorrespondenceAddress_City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    CorrespondenceAddress_Country = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SuspendedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResellerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LegalName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Market = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CompanyNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    VatNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    BillingAddress_Line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BillingAddress_Line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BillingAddress_PostalCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    BillingAddress_City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BillingAddress_Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    BillingEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    CorrespondenceAddress_Line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CorrespondenceAddress_Line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CorrespondenceAddress_PostalCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CorrespondenceAddress_City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CorrespondenceAddress_Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SuspendedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -552,19 +552,19 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    AuthorizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ExpirationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    RedemptionDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ReferenceId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReferenceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -585,22 +585,22 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "CallEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EventId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CallId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    NumberId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Number = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Direction = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Caller = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    Callee = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    DurationSeconds = table.Column<int>(type: "int", nullable: true),
-                    TariffPerMinute = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: true),
-                    Revenue = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: true),
-                    ClosedByStore = table.Column<bool>(type: "bit", nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CallId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NumberId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Caller = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Callee = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    DurationSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    TariffPerMinute = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: true),
+                    Revenue = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: true),
+                    ClosedByStore = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -617,16 +617,16 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "Contracts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Number = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CatalogVersion = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    SignedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Acceptance_AcceptedBy = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Acceptance_AcceptedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Acceptance_FromAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Acceptance_ConditionVersions = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CatalogVersion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Acceptance_AcceptedBy = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Acceptance_AcceptedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Acceptance_FromAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Acceptance_ConditionVersions = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -649,22 +649,22 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "Invoices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Number = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Period = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
-                    BillingRunId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    IssuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    TotalExcludingVat = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    TotalVat = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    TotalIncludingVat = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    VatRegime = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    VatMention = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    BuyerSnapshot = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    SellerSnapshot = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    BillingRunId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    TotalExcludingVat = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    TotalVat = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    TotalIncludingVat = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    VatRegime = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    VatMention = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    BuyerSnapshot = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SellerSnapshot = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -687,12 +687,12 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ResellerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Role = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Since = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ResellerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Since = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -721,27 +721,27 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "Numbers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    E164 = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    PortingRequestedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    PortingDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    CurrentOperator = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Destination = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    RoutingMode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    InboundDisplay = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    PresentedNumber = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    PresentedAs = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    Schedule = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    SmartNumber_TypeCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    SmartNumber_TariffKind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    SmartNumber_TariffAmount = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: true),
-                    SmartNumber_Payout = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    SmartNumber_UsageCategory = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    SmartNumber_DirectoryListed = table.Column<bool>(type: "bit", nullable: true),
-                    SmartNumber_GoLive = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    E164 = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    PortingRequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PortingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CurrentOperator = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    RoutingMode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    InboundDisplay = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PresentedNumber = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    PresentedAs = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Schedule = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SmartNumber_TypeCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    SmartNumber_TariffKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    SmartNumber_TariffAmount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: true),
+                    SmartNumber_Payout = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    SmartNumber_UsageCategory = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SmartNumber_DirectoryListed = table.Column<bool>(type: "INTEGER", nullable: true),
+                    SmartNumber_GoLive = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -755,13 +755,42 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Statements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Calls = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    CallerRevenue = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    HolderShare = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    PayoutOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    HolderSnapshot = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SellerSnapshot = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Statements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Statements_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UsageCounters",
                 columns: table => new
                 {
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Period = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(160)", maxLength: 160, nullable: false),
-                    Value = table.Column<long>(type: "bigint", nullable: false)
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -778,16 +807,16 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "Subscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ContractId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CatalogVersion = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ProductCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Period = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Quantity = table.Column<int>(type: "int", nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    TerminationFee = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CatalogVersion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ProductCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TerminationFee = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -810,19 +839,19 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "CreditNotes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Number = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    InvoiceNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    IssuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    TotalExcludingVat = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    TotalVat = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    TotalIncludingVat = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    BuyerSnapshot = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    SellerSnapshot = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    TotalExcludingVat = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    TotalVat = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    TotalIncludingVat = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    BuyerSnapshot = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SellerSnapshot = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -845,21 +874,21 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "InvoiceLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Quantity = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    UnitPrice = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: true),
-                    ServiceFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    ServiceTo = table.Column<DateOnly>(type: "date", nullable: true),
-                    ProratedDays = table.Column<int>(type: "int", nullable: true),
-                    PeriodDays = table.Column<int>(type: "int", nullable: true),
-                    Amount = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    VatRate = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: true),
+                    ServiceFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ServiceTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProratedDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    PeriodDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    VatRate = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -876,16 +905,16 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "OneOffFees",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CatalogVersion = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    FeeCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Quantity = table.Column<int>(type: "int", nullable: false),
-                    On = table.Column<DateOnly>(type: "date", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CatalogVersion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FeeCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -908,17 +937,17 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "Payments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Method = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Reference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    SourceKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RecordedBy = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SourceKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -941,20 +970,20 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "Receivables",
                 columns: table => new
                 {
-                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    InvoiceNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Reference = table.Column<string>(type: "nvarchar(25)", maxLength: 25, nullable: false),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    Credited = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    Paid = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    SettledOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    FirstReminderAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    SecondReminderAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 25, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Credited = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Paid = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SettledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FirstReminderAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SecondReminderAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -977,12 +1006,12 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "BlockedCallers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    NumberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Caller = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Until = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    BlockedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NumberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Caller = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Until = table.Column<long>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BlockedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -999,31 +1028,31 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "CallRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PlatformCallId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    NumberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Revision = table.Column<int>(type: "int", nullable: false),
-                    Period = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
-                    Account = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    User = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Direction = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Caller = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Callee = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    AnsweredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Disposition = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    Seconds = table.Column<int>(type: "int", nullable: false),
-                    RecordedSeconds = table.Column<int>(type: "int", nullable: false),
-                    Flags = table.Column<int>(type: "int", nullable: false),
-                    CorrespondentCategory = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    CorrespondentCountry = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    CorrespondentMobile = table.Column<bool>(type: "bit", nullable: false),
-                    CorrespondentKey = table.Column<long>(type: "bigint", nullable: false),
-                    Tariff = table.Column<int>(type: "int", nullable: false),
-                    TariffChanges = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlatformCallId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NumberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    User = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Caller = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Callee = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Disposition = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    Flags = table.Column<int>(type: "INTEGER", nullable: false),
+                    CorrespondentCategory = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    CorrespondentCountry = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    CorrespondentMobile = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CorrespondentKey = table.Column<long>(type: "INTEGER", nullable: false),
+                    Tariff = table.Column<int>(type: "INTEGER", nullable: false),
+                    TariffChanges = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1046,13 +1075,13 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "ScheduledDestinationChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    NumberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Destination = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    EffectiveAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NumberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EffectiveAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SettledAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1069,11 +1098,11 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "SmartNumberTariffs",
                 columns: table => new
                 {
-                    NumberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Index = table.Column<int>(type: "int", nullable: false),
-                    PerMinute = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    PerCall = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    FixedFee = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false)
+                    NumberId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Index = table.Column<int>(type: "INTEGER", nullable: false),
+                    PerMinute = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    PerCall = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    FixedFee = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1087,18 +1116,45 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "StatementLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StatementId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Tariff = table.Column<int>(type: "INTEGER", nullable: false),
+                    Payout = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Calls = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    CallerRevenue = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    HolderShare = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    PayoutOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatementLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StatementLines_Statements_StatementId",
+                        column: x => x.StatementId,
+                        principalTable: "Statements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QuantityChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    FromQuantity = table.Column<int>(type: "int", nullable: false),
-                    Quantity = table.Column<int>(type: "int", nullable: false),
-                    Fee = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    Rule = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Withdrawn = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FromQuantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fee = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Withdrawn = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1115,14 +1171,14 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "ServiceIncidents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Start = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    End = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Excusable = table.Column<bool>(type: "bit", nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Start = table.Column<long>(type: "INTEGER", nullable: false),
+                    End = table.Column<long>(type: "INTEGER", nullable: false),
+                    Excusable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1145,13 +1201,13 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "SubscriptionOptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    OptionCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Quantity = table.Column<int>(type: "int", nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    OverageAllowed = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OptionCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OverageAllowed = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1168,12 +1224,12 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "CreditNoteLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreditNoteId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    InvoiceLinePosition = table.Column<int>(type: "int", nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    VatRate = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreditNoteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvoiceLinePosition = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    VatRate = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1190,17 +1246,17 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "BankStatementLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    BookedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: true),
-                    Reference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Label = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ImportedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    PaymentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BookedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaymentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    InvoiceId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1217,24 +1273,24 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "CallCharges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CallRecordId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Period = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
-                    CallStartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Category = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    Rule = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    RuleArg = table.Column<int>(type: "int", nullable: false),
-                    Seconds = table.Column<int>(type: "int", nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    CallerAmount = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    RevenueShare = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    CatalogVersion = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    RatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CallRecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    CallStartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RuleArg = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    CallerAmount = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    RevenueShare = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    CatalogVersion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1262,8 +1318,7 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -1289,8 +1344,7 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditLog_CustomerId_At",
@@ -1500,8 +1554,7 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "IX_Memberships_UserId_CustomerId_ResellerId",
                 table: "Memberships",
                 columns: new[] { "UserId", "CustomerId", "ResellerId" },
-                unique: true,
-                filter: "[CustomerId] IS NOT NULL AND [ResellerId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_MonthlyCorrespondents_CustomerId_Period",
@@ -1533,8 +1586,7 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "IX_OpenIddictApplications_ClientId",
                 table: "OpenIddictApplications",
                 column: "ClientId",
-                unique: true,
-                filter: "[ClientId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
@@ -1545,8 +1597,7 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "IX_OpenIddictScopes_Name",
                 table: "OpenIddictScopes",
                 column: "Name",
-                unique: true,
-                filter: "[Name] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type",
@@ -1562,8 +1613,7 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "IX_OpenIddictTokens_ReferenceId",
                 table: "OpenIddictTokens",
                 column: "ReferenceId",
-                unique: true,
-                filter: "[ReferenceId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMails_SentAt_AbandonedAt_NextAttemptAt",
@@ -1647,6 +1697,23 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "IX_SignupDrafts_UpdatedAt",
                 table: "SignupDrafts",
                 column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementLines_StatementId",
+                table: "StatementLines",
+                column: "StatementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statements_CustomerId_Period",
+                table: "Statements",
+                columns: new[] { "CustomerId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Statements_Number",
+                table: "Statements",
+                column: "Number",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SubscriptionOptions_SubscriptionId",
@@ -1761,6 +1828,9 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "SmartNumberTariffs");
 
             migrationBuilder.DropTable(
+                name: "StatementLines");
+
+            migrationBuilder.DropTable(
                 name: "SubscriptionOptions");
 
             migrationBuilder.DropTable(
@@ -1786,6 +1856,9 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");
+
+            migrationBuilder.DropTable(
+                name: "Statements");
 
             migrationBuilder.DropTable(
                 name: "Subscriptions");
