@@ -50,6 +50,7 @@ public static class Extensions
         endpoints.MapGraphQLHttp("/graphql");
         Calls.CallEndpoints.MapCallIngestion(endpoints);
         Billing.InvoicePdfLinks.Map(endpoints);
+        Billing.StatementType.Map(endpoints);
         endpoints.MapLiveStatistics();
         return endpoints;
     }

@@ -18,6 +18,33 @@ public sealed class InvoicePdfLinks(IDataProtectionProvider protection, IHttpCon
     public const string Path = "/billing/invoices";
 
     private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("Store.Api.Billing.InvoicePdf").ToTimeLimitedDataProtector();
+    private readonly ITimeLimitedDataProtector _statements = protection.CreateProtector("Store.Api.Billing.StatementPdf").ToTimeLimitedDataProtector();
+
+    /// <summary>A signed link to a statement's PDF (a token for statements cannot open an invoice, nor the other way).</summary>
+    public string ForStatement(Guid statementId)
+    {
+        var token = _statements.Protect(statementId.ToString("N"), clock.GetUtcNow().AddMinutes(LifetimeMinutes));
+        var request = http.HttpContext?.Request;
+        var origin = request is null ? string.Empty : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return $"{origin}/billing/statements/{statementId:N}.pdf?token={Uri.EscapeDataString(token)}";
+    }
+
+    public bool AllowsStatement(Guid statementId, string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return false;
+        }
+
+        try
+        {
+            return _statements.Unprotect(token, out var expiration) == statementId.ToString("N") && expiration > clock.GetUtcNow();
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+    }
 
     public string For(Guid invoiceId)
     {

@@ -35,5 +35,6 @@ public sealed class CustomerType : ObjectGraphType<Customer>
             .Resolve(ctx => Numbers.TelephoneNumberType.OfCustomers(ctx).Load(ctx.Source.Id));
         Calls.CallType.AddTo(this);
         Billing.InvoicesQueries.AddTo(this);
+        Billing.StatementType.AddTo(this);
     }
 }
