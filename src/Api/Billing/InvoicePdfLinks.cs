@@ -20,42 +20,25 @@ public sealed class InvoicePdfLinks(IDataProtectionProvider protection, IHttpCon
     private readonly ITimeLimitedDataProtector _protector = protection.CreateProtector("Store.Api.Billing.InvoicePdf").ToTimeLimitedDataProtector();
     private readonly ITimeLimitedDataProtector _statements = protection.CreateProtector("Store.Api.Billing.StatementPdf").ToTimeLimitedDataProtector();
 
-    /// <summary>A signed link to a statement's PDF (a token for statements cannot open an invoice, nor the other way).</summary>
-    public string ForStatement(Guid statementId)
-    {
-        var token = _statements.Protect(statementId.ToString("N"), clock.GetUtcNow().AddMinutes(LifetimeMinutes));
-        var request = http.HttpContext?.Request;
-        var origin = request is null ? string.Empty : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return $"{origin}/billing/statements/{statementId:N}.pdf?token={Uri.EscapeDataString(token)}";
-    }
-
-    public bool AllowsStatement(Guid statementId, string? token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return false;
-        }
-
-        try
-        {
-            return _statements.Unprotect(token, out var expiration) == statementId.ToString("N") && expiration > clock.GetUtcNow();
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return false;
-        }
-    }
-
-    public string For(Guid invoiceId)
-    {
-        var token = _protector.Protect(invoiceId.ToString("N"), clock.GetUtcNow().AddMinutes(LifetimeMinutes));
-        var request = http.HttpContext?.Request;
-        var origin = request is null ? string.Empty : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return $"{origin}{Path}/{invoiceId:N}.pdf?token={Uri.EscapeDataString(token)}";
-    }
+    public string For(Guid invoiceId) => Link(_protector, Path, invoiceId);
 
     /// <summary>Whether <paramref name="token"/> was given for <paramref name="invoiceId"/> and has not expired.</summary>
-    public bool Allows(Guid invoiceId, string? token)
+    public bool Allows(Guid invoiceId, string? token) => Opens(_protector, invoiceId, token);
+
+    /// <summary>A signed link to a statement's PDF (a token for statements cannot open an invoice, nor the other way).</summary>
+    public string ForStatement(Guid statementId) => Link(_statements, "/billing/statements", statementId);
+
+    public bool AllowsStatement(Guid statementId, string? token) => Opens(_statements, statementId, token);
+
+    private string Link(ITimeLimitedDataProtector protector, string path, Guid id)
+    {
+        var token = protector.Protect(id.ToString("N"), clock.GetUtcNow().AddMinutes(LifetimeMinutes));
+        var request = http.HttpContext?.Request;
+        var origin = request is null ? string.Empty : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return $"{origin}{path}/{id:N}.pdf?token={Uri.EscapeDataString(token)}";
+    }
+
+    private bool Opens(ITimeLimitedDataProtector protector, Guid id, string? token)
     {
         if (string.IsNullOrEmpty(token))
         {
@@ -64,7 +47,7 @@ public sealed class InvoicePdfLinks(IDataProtectionProvider protection, IHttpCon
 
         try
         {
-            return _protector.Unprotect(token, out var expiration) == invoiceId.ToString("N") && expiration > clock.GetUtcNow();
+            return protector.Unprotect(token, out var expiration) == id.ToString("N") && expiration > clock.GetUtcNow();
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

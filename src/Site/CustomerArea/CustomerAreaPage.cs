@@ -60,13 +60,7 @@ public abstract class CustomerAreaPage(AccountAccess access, TenantScope tenant,
 
     public string Name(LocalizedText text) => text.In(Language);
 
-    public string Message(Problem problem)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        var key = "problem." + problem.Code;
-        var text = Texts[key];
-        return text.ResourceNotFound ? problem.Message : text.Value;
-    }
+    public string Message(Problem problem) => ProblemMessages.Describe(Texts, problem);
 
     /// <summary>Each problem next to its field (by the domain's field name), in the visitor's language.</summary>
     protected void Show(IEnumerable<Problem> problems, string prefix = "")

@@ -178,11 +178,7 @@ public sealed class CustomersModel(
 
     public static string Format(Money? money) => money is { } m ? m.Format(CultureInfo.CurrentCulture) : "—";
 
-    private string Message(Problem problem)
-    {
-        var text = texts["problem." + problem.Code];
-        return text.ResourceNotFound ? problem.Message : text.Value;
-    }
+    private string Message(Problem problem) => ProblemMessages.Describe(texts, problem);
 
     private static string Field(string field) => field switch
     {
