@@ -47,7 +47,8 @@ public sealed class StripePayments(StoreDb db, PaymentBook book, MailOutbox outb
         var now = clock.GetUtcNow();
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Inside the webhook's transaction when there is one; its own otherwise.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             customer.SavePaymentMethod(setup.PaymentMethodId, setup.Kind, now);
             var activated = 0;
             var pending = await db.Contracts.Where(c => c.CustomerId == customer.Id && c.Status == ContractStatus.Pending).ToListAsync(cancellationToken);
@@ -69,7 +70,11 @@ public sealed class StripePayments(StoreDb db, PaymentBook book, MailOutbox outb
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return (customer, activated);
         });
     }
