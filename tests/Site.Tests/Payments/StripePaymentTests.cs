@@ -278,6 +278,31 @@ public sealed class StripePaymentTests(StripeWorld world) : IClassFixture<Stripe
     }
 
     [Fact]
+    public async Task In_the_customer_area_the_owner_saves_a_card_through_Checkout_and_sees_the_invoices_are_now_charged_to_it()
+    {
+        var email = $"area.{Guid.NewGuid():N}@example.fr";
+        var (_, key, customerId) = await Factory.CreateEnrolledUserAsync(email, MemberRole.Owner);
+        var browser = Factory.Browser();
+        await browser.SignInWithCodeAsync(email, key);
+        var page = $"/CustomerArea/Invoices?accountId={customerId}";
+        Assert.Contains("Vous payez par virement bancaire", FormClient.Text(await browser.GetPageAsync(page)), StringComparison.Ordinal);
+
+        var setup = await browser.SubmitToAsync(page, $"{page}&handler=Setup", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, setup.StatusCode);
+        var sessionId = setup.Headers.Location!.Segments[^1];
+        Assert.Equal(("setup", "eur"), ((string?)world.Stripe.Get(sessionId)["mode"], (string?)world.Stripe.Get(sessionId)["currency"]));
+
+        // Back without completing Checkout: nothing is saved.
+        Assert.Contains("Stripe n'a rien confirmé", FormClient.Text(await browser.GetPageAsync(SuccessPath(sessionId))), StringComparison.Ordinal);
+        Assert.Equal(PaymentMethod.BankTransfer, await world.ReadAsync(db => db.Customers.Where(c => c.Id == customerId).Select(c => c.PaysBy).SingleAsync()));
+
+        world.Stripe.CompleteSetup(sessionId, "card");
+        var back = FormClient.Text(await browser.GetPageAsync(SuccessPath(sessionId)));
+        Assert.Contains("Stripe a confirmé", back, StringComparison.Ordinal);
+        Assert.Contains("payée par la carte enregistrée", back, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_customer_paying_by_bank_transfer_is_never_charged()
     {
         var (_, _, customerId) = await Factory.CreateEnrolledUserAsync($"transfer.{Guid.NewGuid():N}@example.fr", MemberRole.Owner);
