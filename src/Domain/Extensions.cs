@@ -55,6 +55,13 @@ public static class Extensions
         builder.Services.AddScoped<Billing.IUsageSource, Rating.RatedUsage>();
         builder.Services.AddScoped<Calls.CallIngestion>();
         builder.Services.AddScoped<Payments.PaymentBook>();
+        builder.Services.AddOptions<Payments.StripeOptions>().Bind(configuration.GetSection(Payments.StripeOptions.Section));
+        builder.Services.AddScoped<Payments.StripePayments>();
+        if (configuration.GetSection(Payments.StripeOptions.Section).Get<Payments.StripeOptions>() is { Configured: true })
+        {
+            // Without a secret key there is no gateway: nothing can reach Stripe, everyone pays by bank transfer.
+            builder.Services.AddSingleton<Payments.StripeGateway>();
+        }
         builder.AddMail();
         builder.Services.AddHostedService<StoreDatabase>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -19,6 +19,8 @@ public static class Extensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var destinationSeconds = builder.Configuration.GetValue("Store:Jobs:DestinationChangesSeconds", 15);
+        var stripe = builder.Configuration.GetSection(Store.Domain.Payments.StripeOptions.Section).Get<Store.Domain.Payments.StripeOptions>() is { Configured: true };
+        var collectionSeconds = builder.Configuration.GetValue("Store:Jobs:StripeCollectionSeconds", 60);
         builder.Services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "Store" }, q =>
         {
             q.AddJob<ApplyDestinationChanges>(j => j.WithIdentity(ApplyDestinationChanges.Key));
@@ -32,10 +34,20 @@ public static class Extensions
             q.AddJob<DunningJob>(j => j.WithIdentity(DunningJob.Key));
             q.AddTrigger(t => t.ForJob(DunningJob.Key).WithIdentity("dunning-daily", "payments")
                 .WithCronSchedule("0 0 8 * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))));
+            if (stripe)
+            {
+                q.AddJob<StripeCollectionJob>(j => j.WithIdentity(StripeCollectionJob.Key));
+                q.AddTrigger(t => t.ForJob(StripeCollectionJob.Key).WithIdentity("stripe-collection", "payments").StartNow()
+                    .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(collectionSeconds)).RepeatForever()));
+            }
         });
         builder.Services.AddScoped<BillingRunner>();
         builder.Services.AddScoped<StatementRunner>();
         builder.Services.AddScoped<DunningRunner>();
+        if (stripe)
+        {
+            builder.Services.AddSingleton<StripeCollector>();
+        }
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<MailDispatcher>();
         return builder;

@@ -6,6 +6,7 @@ using Store.Api.Live;
 using Store.Site.Identity;
 using Store.Site.Identity.OpenId;
 using Store.Site.Localization;
+using Store.Site.Payments;
 
 namespace Store.Site;
 
@@ -29,6 +30,9 @@ public static class Extensions
             .AddDataAnnotationsLocalization();
         builder.Services.AddScoped<RequireTwoFactorFilter>();
         builder.Services.AddScoped<Signup.SignupSession>();
+        builder.Services.AddScoped<Signup.WelcomeMail>();
+        builder.Services.AddScoped<Store.Domain.Payments.IActivationMail>(s => s.GetRequiredService<Signup.WelcomeMail>());
+        builder.Services.AddScoped<Payments.StripeCheckout>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = new[] { new CultureInfo("fr-FR"), new CultureInfo("en-GB") };
@@ -62,6 +66,10 @@ public static class Extensions
         app.MapRazorPages();
         app.MapOpenIdServer();
         app.MapGet("/language/{language}", ChooseLanguage);
+        if (app.Configuration.GetSection(Store.Domain.Payments.StripeOptions.Section).Get<Store.Domain.Payments.StripeOptions>() is { Configured: true })
+        {
+            app.MapStripeWebhook();
+        }
         return app;
     }
 

@@ -27,8 +27,12 @@ public static class DocumentIssuing
         }, cancellationToken);
     }
 
-    /// <summary>Issues a credit note of the given lines of <paramref name="invoice"/> (all of them when none is given).</summary>
-    public static Task<CreditNote> IssueCreditNoteAsync(StoreDb db, Invoice invoice, string reason, DateTimeOffset now, IReadOnlyCollection<int>? positions = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Issues a credit note of the given lines of <paramref name="invoice"/> (all of them when none is given). When the
+    /// invoice was paid by card or SEPA debit beyond what is left to pay, the refund is queued in the same transaction.
+    /// </summary>
+    /// <param name="alongside">Changes saved with the note (its outbox mail); told whether a refund goes with it.</param>
+    public static Task<CreditNote> IssueCreditNoteAsync(StoreDb db, Invoice invoice, string reason, DateTimeOffset now, IReadOnlyCollection<int>? positions = null, Action<CreditNote, bool>? alongside = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(invoice);
@@ -42,6 +46,8 @@ public static class DocumentIssuing
             // What the customer owes goes down by the credit, in the same transaction; a fully credited invoice is settled.
             var receivable = await db.Receivables.SingleOrDefaultAsync(r => r.InvoiceId == invoice.Id, cancellationToken);
             receivable?.Credit(note, DateOnly.FromDateTime(LocalTime.In(now, invoice.Buyer.TimeZone).DateTime));
+            var refund = receivable is null ? null : await Payments.StripePayments.RefundForAsync(db, note, receivable, now, cancellationToken);
+            alongside?.Invoke(note, refund is not null);
             return note;
         }, cancellationToken);
     }

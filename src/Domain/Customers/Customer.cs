@@ -104,6 +104,49 @@ public sealed class Customer
         return true;
     }
 
+    /// <summary>The customer's id at Stripe, once one was created for it (only when Stripe is configured).</summary>
+    public string? StripeCustomerId { get; private set; }
+
+    /// <summary>The saved card or SEPA mandate (a Stripe payment method id) its invoices are charged to; null: bank transfer.</summary>
+    public string? StripePaymentMethodId { get; private set; }
+
+    /// <summary>How the customer pays: bank transfer until a card or a SEPA mandate is confirmed.</summary>
+    public Payments.PaymentMethod PaysBy { get; private set; } = Payments.PaymentMethod.BankTransfer;
+
+    /// <summary>When the payment method was confirmed: invoices issued from then on are charged to it.</summary>
+    public DateTimeOffset? PaymentMethodSavedAt { get; private set; }
+
+    public void LinkStripeCustomer(string stripeCustomerId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(stripeCustomerId);
+        if (StripeCustomerId is not null && StripeCustomerId != stripeCustomerId)
+        {
+            throw new InvalidOperationException($"Customer {Id} is already linked to another Stripe customer.");
+        }
+
+        StripeCustomerId = stripeCustomerId;
+    }
+
+    /// <summary>Charges the customer's invoices to a confirmed card or SEPA mandate; false when it was already the one saved.</summary>
+    public bool SavePaymentMethod(string paymentMethodId, Payments.PaymentMethod kind, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(paymentMethodId);
+        if (kind is not (Payments.PaymentMethod.Card or Payments.PaymentMethod.SepaDebit))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only a card or a SEPA mandate is saved.");
+        }
+
+        if (StripePaymentMethodId == paymentMethodId)
+        {
+            return false;
+        }
+
+        StripePaymentMethodId = paymentMethodId;
+        PaysBy = kind;
+        PaymentMethodSavedAt = now;
+        return true;
+    }
+
     public void SetCompanyIdentifiers(string? companyNumber, string? vatNumber)
     {
         CompanyNumber = string.IsNullOrWhiteSpace(companyNumber) ? null : companyNumber.Trim();

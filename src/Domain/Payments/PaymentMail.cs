@@ -12,6 +12,7 @@ public static class PaymentMail
     public const string SecondReminderKind = "payment-reminder-2";
     public const string SuspensionKind = "calls-suspended";
     public const string ReinstatementKind = "calls-reinstated";
+    public const string ChargeFailedKind = "payment-failed";
 
     private sealed record Texts(string Subject, string Body);
 
@@ -36,6 +37,12 @@ public static class PaymentMail
         [(SuspensionKind, "en")] = new(
             "Outgoing calls suspended: invoice {0} unpaid",
             "Hello,\n\nAs invoice {0}, due on {2}, is still unpaid, outgoing calls from your lines are suspended. Incoming calls and emergency numbers remain available.\nAmount still due: {1}. Service is restored as soon as your transfer is received (IBAN {4}, BIC {5}, reference {3}).\n\n{6}"),
+        [(ChargeFailedKind, "fr")] = new(
+            "Paiement refusé : facture {0}",
+            "Bonjour,\n\nLe paiement de la facture {0} ({1}) par votre moyen de paiement enregistré a été refusé.\nVous pouvez la régler depuis votre espace client (page Factures, « Payer ») ou par virement sur l'IBAN {4} (BIC {5}) avec la référence {3}, avant le {2}.\n\n{6}"),
+        [(ChargeFailedKind, "en")] = new(
+            "Payment declined: invoice {0}",
+            "Hello,\n\nThe payment of invoice {0} ({1}) with your saved payment method was declined.\nYou can pay it from your customer area (Invoices page, \"Pay\") or by bank transfer to IBAN {4} (BIC {5}) quoting the reference {3}, before {2}.\n\n{6}"),
         [(ReinstatementKind, "fr")] = new(
             "Appels sortants rétablis",
             "Bonjour,\n\nNous avons bien reçu votre règlement de la facture {0}. Les appels sortants de vos lignes sont rétablis.\n\nMerci.\n{6}"),

@@ -39,6 +39,9 @@ public sealed class Receivable
 
     public decimal Paid { get; private set; }
 
+    /// <summary>Paid money given back (a card or SEPA refund after a credit note).</summary>
+    public decimal Refunded { get; private set; }
+
     public DateOnly IssuedOn { get; private set; }
 
     public DateOnly DueOn { get; private set; }
@@ -53,7 +56,7 @@ public sealed class Receivable
     /// <summary>Changes with each update: two writers of the same receivable cannot both win.</summary>
     public int Version { get; private set; }
 
-    public decimal Outstanding => Amount - Credited - Paid;
+    public decimal Outstanding => Amount - Credited - Paid + Refunded;
 
     public Money OutstandingMoney => new(Outstanding, Currency);
 
@@ -99,6 +102,18 @@ public sealed class Receivable
     {
         ArgumentNullException.ThrowIfNull(note);
         Credited += note.TotalIncludingVat;
+        Settle(on);
+    }
+
+    /// <summary>Records money paid on this invoice and given back to the customer.</summary>
+    public void Refund(decimal amount, DateOnly on)
+    {
+        if (amount <= 0m || amount > Paid - Refunded)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, $"Between 0 and what was paid on {InvoiceNumber} is refunded.");
+        }
+
+        Refunded += amount;
         Settle(on);
     }
 

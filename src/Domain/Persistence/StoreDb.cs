@@ -97,6 +97,13 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
     public DbSet<Payments.BankStatementLine> BankStatementLines => Set<Payments.BankStatementLine>();
 
+    public DbSet<Payments.StripeCharge> StripeCharges => Set<Payments.StripeCharge>();
+
+    public DbSet<Payments.StripeRefund> StripeRefunds => Set<Payments.StripeRefund>();
+
+    /// <summary>Stripe's webhook events, by event id: each processed once.</summary>
+    public DbSet<Payments.StripeEvent> StripeEvents => Set<Payments.StripeEvent>();
+
     /// <summary>Call events from the platform: idempotency by event id, and what live figures are rebuilt from.</summary>
     public DbSet<Calls.CallEvent> CallEvents => Set<Calls.CallEvent>();
 
@@ -140,6 +147,11 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
         builder.Entity<Payments.Receivable>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
         builder.Entity<Payments.Payment>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Payments.StripeCharge>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Payments.StripeRefund>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+
+        // Webhook events are the operator's exchange with Stripe.
+        builder.Entity<Payments.StripeEvent>().HasQueryFilter(x => !Tenant.Restricted);
 
         // Statement lines are the operator's bank account: nobody restricted to some customers reads them.
         builder.Entity<Payments.BankStatementLine>().HasQueryFilter(x => !Tenant.Restricted);

@@ -16,6 +16,10 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.BillingEmail).HasMaxLength(254);
         b.HasIndex(c => new { c.ResellerId, c.LegalName });
         b.HasIndex(c => c.ParentId);
+        b.Property(c => c.StripeCustomerId).HasMaxLength(100);
+        b.HasIndex(c => c.StripeCustomerId).IsUnique();
+        b.Property(c => c.StripePaymentMethodId).HasMaxLength(100);
+        b.Property(c => c.PaysBy).HasConversion<string>().HasMaxLength(16);
         b.HasOne<Customer>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Reseller>().WithMany().HasForeignKey(c => c.ResellerId).OnDelete(DeleteBehavior.Restrict);
         b.OwnsOne(c => c.BillingAddress, a =>

@@ -61,3 +61,55 @@ internal sealed class BankStatementLineConfiguration : IEntityTypeConfiguration<
         b.HasOne<Payment>().WithMany().HasForeignKey(l => l.PaymentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class StripeChargeConfiguration : IEntityTypeConfiguration<StripeCharge>
+{
+    public void Configure(EntityTypeBuilder<StripeCharge> b)
+    {
+        b.HasKey(c => c.Id);
+        b.HasIndex(c => c.InvoiceId).IsUnique();
+        b.HasIndex(c => new { c.Status, c.NextAttemptAt });
+        b.Property(c => c.InvoiceNumber).HasMaxLength(32);
+        b.Property(c => c.StripeCustomerId).HasMaxLength(100);
+        b.Property(c => c.PaymentMethodId).HasMaxLength(100);
+        b.Property(c => c.IdempotencyKey).HasMaxLength(100);
+        b.Property(c => c.PaymentIntentId).HasMaxLength(100);
+        b.HasIndex(c => c.PaymentIntentId);
+        b.Property(c => c.Method).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(c => c.LastError).HasMaxLength(500);
+        b.Ignore(c => c.Money);
+        b.HasOne<Invoice>().WithMany().HasForeignKey(c => c.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StripeRefundConfiguration : IEntityTypeConfiguration<StripeRefund>
+{
+    public void Configure(EntityTypeBuilder<StripeRefund> b)
+    {
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.CreditNoteId).IsUnique();
+        b.HasIndex(r => new { r.Status, r.NextAttemptAt });
+        b.Property(r => r.CreditNoteNumber).HasMaxLength(32);
+        b.Property(r => r.PaymentIntentId).HasMaxLength(100);
+        b.Property(r => r.IdempotencyKey).HasMaxLength(100);
+        b.Property(r => r.RefundId).HasMaxLength(100);
+        b.HasIndex(r => r.RefundId);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.LastError).HasMaxLength(500);
+        b.HasOne<CreditNote>().WithOne().HasForeignKey<StripeRefund>(r => r.CreditNoteId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Customer>().WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StripeEventConfiguration : IEntityTypeConfiguration<StripeEvent>
+{
+    public void Configure(EntityTypeBuilder<StripeEvent> b)
+    {
+        b.HasKey(e => e.EventId);
+        b.Property(e => e.EventId).HasMaxLength(100);
+        b.Property(e => e.Type).HasMaxLength(100);
+        b.Property(e => e.Outcome).HasMaxLength(300);
+    }
+}

@@ -13,7 +13,7 @@ namespace Store.Site.Pages.BackOffice;
 
 /// <summary>One invoice: its lines, PDF, what was paid and credited; record a payment, issue a credit note.</summary>
 [Authorize(Policy = BackOfficePolicy.Name)]
-public sealed class InvoiceModel(StoreDb db, PaymentBook book, TimeProvider clock) : PageModel
+public sealed class InvoiceModel(StoreDb db, PaymentBook book, Store.Domain.Mail.MailOutbox outbox, TimeProvider clock) : PageModel
 {
     public Invoice Invoice { get; private set; } = null!;
 
@@ -103,7 +103,7 @@ public sealed class InvoiceModel(StoreDb db, PaymentBook book, TimeProvider cloc
         }
 
         var invoice = await db.Invoices.Include(i => i.Lines).SingleAsync(i => i.Id == id, cancellationToken);
-        var note = await DocumentIssuing.IssueCreditNoteAsync(db, invoice, reason, clock.GetUtcNow(), chosen, cancellationToken);
+        var note = await DocumentIssuing.IssueCreditNoteAsync(db, invoice, reason, clock.GetUtcNow(), chosen, (issued, refunded) => CreditNoteMail.Enqueue(outbox, issued, invoice, refunded), cancellationToken);
         Done = "backOffice.creditNote.issued";
         TempData["CreditNote"] = note.Number;
         return RedirectToPage(new { id });

@@ -1,29 +1,30 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Store.Domain.Catalog;
 using Store.Domain.Identity;
-using Store.Domain.Mail;
 using Store.Domain.Persistence;
 using Store.Domain.Signup;
 using Store.Domain.Subscriptions;
 using Store.Site.Localization;
+using Store.Site.Payments;
 using Store.Site.Signup;
 
 namespace Store.Site.Pages.Signup;
 
 /// <summary>
 /// Step 4: the contract summary in the form of 003, built from the real choices; the owner's account (created or
-/// signed in, with two-factor sign-in enrolled); acceptance of the versioned conditions; payment by bank transfer.
+/// signed in, with two-factor sign-in enrolled); acceptance of the versioned conditions; payment by bank transfer
+/// (the contract is active at once), or, when Stripe is configured, a card or SEPA mandate saved through Stripe
+/// Checkout (the contract is active once it is confirmed).
 /// </summary>
 public sealed class SummaryModel(
     SignupSession session,
     PlaceSignupOrder placeOrder,
     UserManager<StoreUser> users,
     SignInManager<StoreUser> signIn,
-    MailOutbox outbox,
-    SiteTexts siteTexts,
+    WelcomeMail welcome,
+    StripeCheckout stripe,
     StoreDb db,
     CatalogRegistry catalogs,
     TimeProvider clock,
@@ -44,6 +45,9 @@ public sealed class SummaryModel(
     public string ProductName => Plan is { } plan ? Name(plan.Name) : SmartType is { } type ? Name(type.Name) : Order.ProductCode;
 
     public string Here => "/Signup/Summary";
+
+    /// <summary>Whether the payment step goes through Stripe Checkout (card or SEPA direct debit).</summary>
+    public bool PaysThroughStripe => stripe.Configured;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -103,7 +107,7 @@ public sealed class SummaryModel(
         }
 
         var acceptance = new ConditionsAcceptance(Owner.Email!, Clock.GetUtcNow(), HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", ConditionVersions);
-        var placed = await placeOrder.RunAsync(Order, Owner.Id, acceptance, activateNow: true);
+        var placed = await placeOrder.RunAsync(Order, Owner.Id, acceptance, activateNow: !stripe.Configured);
         if (placed.Value is not { } order)
         {
             Show(placed.Problems, _ => string.Empty);
@@ -112,18 +116,28 @@ public sealed class SummaryModel(
         }
 
         draft.MarkPlaced(order.Customer.Id, Clock.GetUtcNow());
-        var culture = CultureInfo.GetCultureInfo(Owner.Language == "en" ? "en-GB" : "fr-FR");
-        var quote = SignupQuote.For(Catalog, Order, Today);
-        outbox.Enqueue(
-            Owner.Email!,
-            string.Format(culture, siteTexts.Find("mail.welcome.subject", culture)!, order.Contract.Number),
-            string.Format(culture, siteTexts.Find("mail.welcome.body", culture)!, Owner.DisplayName, order.Customer.LegalName, order.Contract.Number, (Plan?.Name ?? SmartType?.Name)?.In(culture.TwoLetterISOLanguageName) ?? Order.ProductCode, Order.SmartNumber is null ? Order.Users : 1, quote.IncludingVat.Format(culture), order.Contract.Id.ToString("N")[..12].ToUpperInvariant()),
-            null,
-            "welcome");
+        if (!stripe.Configured)
+        {
+            welcome.Enqueue(Owner, order.Customer, order.Contract, Order);
+        }
+
         await db.SaveChangesAsync();
 
         // The new membership changes what the sign-in cookie says the person may see.
         await signIn.RefreshSignInAsync(Owner);
+        if (stripe.Configured)
+        {
+            // Off to Stripe to save a card or a SEPA mandate; the contract waits, pending, and the Done page offers to try again.
+            try
+            {
+                return Redirect((await stripe.StartSetupAsync(order.Customer.Id, Request, "/Signup/Done")).ToString());
+            }
+            catch (Stripe.StripeException)
+            {
+                return RedirectToPage("Done", new { problem = "stripe" });
+            }
+        }
+
         return RedirectToPage("Done");
     }
 }

@@ -331,6 +331,21 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "StripeEvents",
+                columns: table => new
+                {
+                    EventId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StripeEvents", x => x.EventId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -529,7 +544,11 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                     CorrespondenceAddress_City = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CorrespondenceAddress_Country = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SuspendedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    SuspendedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    StripeCustomerId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    StripePaymentMethodId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    PaysBy = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    PaymentMethodSavedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -978,6 +997,7 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                     Amount = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
                     Credited = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
                     Paid = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
+                    Refunded = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
                     IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: false),
                     SettledOn = table.Column<DateOnly>(type: "date", nullable: true),
@@ -996,6 +1016,45 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Receivables_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StripeCharges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InvoiceNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    StripeCustomerId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PaymentMethodId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Method = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PaymentIntentId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FailedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StripeCharges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StripeCharges_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StripeCharges_Invoices_InvoiceId",
                         column: x => x.InvoiceId,
                         principalTable: "Invoices",
                         principalColumn: "Id",
@@ -1243,6 +1302,44 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "StripeRefunds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreditNoteId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreditNoteNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    InvoiceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PaymentIntentId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RefundId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SucceededAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StripeRefunds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StripeRefunds_CreditNotes_CreditNoteId",
+                        column: x => x.CreditNoteId,
+                        principalTable: "CreditNotes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StripeRefunds_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BankStatementLines",
                 columns: table => new
                 {
@@ -1480,6 +1577,13 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "IX_Customers_ResellerId_LegalName",
                 table: "Customers",
                 columns: new[] { "ResellerId", "LegalName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_StripeCustomerId",
+                table: "Customers",
+                column: "StripeCustomerId",
+                unique: true,
+                filter: "[StripeCustomerId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IdempotentRequests_Caller_Key",
@@ -1722,6 +1826,48 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StripeCharges_CustomerId",
+                table: "StripeCharges",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StripeCharges_InvoiceId",
+                table: "StripeCharges",
+                column: "InvoiceId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StripeCharges_PaymentIntentId",
+                table: "StripeCharges",
+                column: "PaymentIntentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StripeCharges_Status_NextAttemptAt",
+                table: "StripeCharges",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StripeRefunds_CreditNoteId",
+                table: "StripeRefunds",
+                column: "CreditNoteId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StripeRefunds_CustomerId",
+                table: "StripeRefunds",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StripeRefunds_RefundId",
+                table: "StripeRefunds",
+                column: "RefundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StripeRefunds_Status_NextAttemptAt",
+                table: "StripeRefunds",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubscriptionOptions_SubscriptionId",
                 table: "SubscriptionOptions",
                 column: "SubscriptionId");
@@ -1837,6 +1983,15 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "StatementLines");
 
             migrationBuilder.DropTable(
+                name: "StripeCharges");
+
+            migrationBuilder.DropTable(
+                name: "StripeEvents");
+
+            migrationBuilder.DropTable(
+                name: "StripeRefunds");
+
+            migrationBuilder.DropTable(
                 name: "SubscriptionOptions");
 
             migrationBuilder.DropTable(
@@ -1852,9 +2007,6 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "CallRecords");
 
             migrationBuilder.DropTable(
-                name: "CreditNotes");
-
-            migrationBuilder.DropTable(
                 name: "OutboxMails");
 
             migrationBuilder.DropTable(
@@ -1867,16 +2019,19 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 name: "Statements");
 
             migrationBuilder.DropTable(
+                name: "CreditNotes");
+
+            migrationBuilder.DropTable(
                 name: "Subscriptions");
 
             migrationBuilder.DropTable(
                 name: "Numbers");
 
             migrationBuilder.DropTable(
-                name: "Invoices");
+                name: "OpenIddictApplications");
 
             migrationBuilder.DropTable(
-                name: "OpenIddictApplications");
+                name: "Invoices");
 
             migrationBuilder.DropTable(
                 name: "Contracts");
