@@ -1,7 +1,8 @@
 // Live statistics under load, over loopback: 1 000 graphql-transport-ws subscribers to callStatistics while the
 // platform posts 1 000 call events a second in batches, for five minutes. Prints the delivery latency (from the
 // moment a batch is posted to the moment a subscriber receives figures that include its events) as percentiles,
-// and the process's memory every ten seconds.
+// and the process's memory every ten seconds: working set, the GC heap as it stands (live objects and garbage not yet
+// collected) and what a full collection keeps (the memory the process really holds), compared after warm-up and at the end.
 // Run: dotnet run -c Release --project bench/Live [-- --seconds 300 --subscribers 1000 --accounts 1000 --rate 1000]
 using System.Collections.Concurrent;
 using System.Diagnostics;
@@ -57,9 +58,13 @@ internal static class LiveBench
         // Each subscriber watches one account; the events of an account wait in its subscribers' queues until figures include them.
         var pendingOf = Enumerable.Range(0, subscribers).Select(_ => new ConcurrentQueue<(long At, long SentAt)>()).ToArray();
         var subscribersOf = Enumerable.Range(0, accounts).Select(a => Enumerable.Range(0, subscribers).Where(s => s % accounts == a).ToArray()).ToArray();
-        var latencies = new ConcurrentBag<double>();
-        var window = new ConcurrentBag<double>();
-        var postWindow = new ConcurrentBag<double>();
+        // Fixed-size histograms, so the bench's own bookkeeping does not grow with the deliveries it measures.
+        var latencies = new LatencyHistogram();
+        var window = new LatencyHistogram();
+        var postWindow = new LatencyHistogram();
+        (double Seconds, double MiB, int Calls)? retainedAfterWarmUp = null;
+        (double Seconds, double MiB, int Calls)? retainedAtEnd = null;
+        var warmUpSeconds = Math.Min(60, seconds / 2);
         long messages = 0;
         using var stop = new CancellationTokenSource();
         var sockets = new List<ClientWebSocket>();
@@ -89,7 +94,7 @@ internal static class LiveBench
 
         Console.WriteLine($"{subscribers} subscribers connected and received their first figures.");
         Console.WriteLine();
-        Console.WriteLine("  time   events sent   messages   p50 ms   p99 ms   post p99 ms   working set   GC heap   calls held");
+        Console.WriteLine("  time   events sent   messages   p50 ms   p99 ms   post p99 ms   working set   GC heap   calls held   (retained after a full collection)");
 
         // The platform: every tenth of a second a batch with a tenth of the rate, each event the next step of its account's call.
         var step = new int[accounts];
@@ -132,27 +137,40 @@ internal static class LiveBench
             if (watch.Elapsed.TotalSeconds >= nextReport)
             {
                 nextReport += 10;
-                var recent = window.ToArray();
-                window.Clear();
-                Array.Sort(recent);
-                var postTimes = postWindow.ToArray();
-                postWindow.Clear();
-                Array.Sort(postTimes);
-                var gc = GC.GetGCMemoryInfo();
-                Console.WriteLine($"{watch.Elapsed.TotalSeconds,5:F0} s {sent,12:N0} {Interlocked.Read(ref messages),10:N0} {Percentile(recent, 0.50),8:F1} {Percentile(recent, 0.99),8:F1} {Percentile(postTimes, 0.99),13:F1} {Environment.WorkingSet / 1048576.0,10:F0} MiB {gc.HeapSizeBytes / 1048576.0,6:F0} MiB {live.Board.CallsHeld,10:N0}");
+                var (p50, p99) = window.TakePercentiles(0.50, 0.99);
+                var (_, post99) = postWindow.TakePercentiles(0.50, 0.99);
+                var retained = "";
+                if (retainedAfterWarmUp is null && watch.Elapsed.TotalSeconds >= warmUpSeconds)
+                {
+                    var mib = Retained();
+                    retainedAfterWarmUp = (watch.Elapsed.TotalSeconds, mib, live.Board.CallsHeld);
+                    retained = $"   {mib:F0} MiB";
+                }
+
+                else if (retainedAtEnd is null && tick >= (seconds - 10) * TicksPerSecond)
+                {
+                    var mib = Retained(); // Under the same load as after warm-up, before the platform stops.
+                    retainedAtEnd = (watch.Elapsed.TotalSeconds, mib, live.Board.CallsHeld);
+                    retained = $"   {mib:F0} MiB";
+                }
+
+                Console.WriteLine($"{watch.Elapsed.TotalSeconds,5:F0} s {sent,12:N0} {Interlocked.Read(ref messages),10:N0} {p50,8:F1} {p99,8:F1} {post99,13:F1} {Environment.WorkingSet / 1048576.0,10:F0} MiB {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0,6:F0} MiB {live.Board.CallsHeld,10:N0}{retained}");
             }
         }
 
         await Task.WhenAll(posts);
         await Task.Delay(1000); // The last batches' figures.
         await stop.CancelAsync();
-        var all = latencies.ToArray();
-        Array.Sort(all);
         var undelivered = pendingOf.Sum(q => q.Count);
         Console.WriteLine();
         Console.WriteLine($"Events posted: {sent:N0} in {watch.Elapsed.TotalSeconds:F0} s ({sent / watch.Elapsed.TotalSeconds:F0}/s), failed posts: {failures}; messages received: {Interlocked.Read(ref messages):N0}; events never seen by their subscriber: {undelivered:N0}");
-        Console.WriteLine($"Delivery latency (post to subscriber, {all.Length:N0} event deliveries): p50 {Percentile(all, 0.50):F1} ms, p90 {Percentile(all, 0.90):F1} ms, p99 {Percentile(all, 0.99):F1} ms, p99.9 {Percentile(all, 0.999):F1} ms, max {(all.Length > 0 ? all[^1] : double.NaN):F1} ms (goal p99 < 100 ms)");
+        Console.WriteLine($"Delivery latency (post to subscriber, {latencies.Count:N0} event deliveries): p50 {latencies.Percentile(0.50):F1} ms, p90 {latencies.Percentile(0.90):F1} ms, p99 {latencies.Percentile(0.99):F1} ms, p99.9 {latencies.Percentile(0.999):F1} ms, max {latencies.Max:F1} ms (goal p99 < 100 ms)");
         Console.WriteLine($"Memory at the end: {Environment.WorkingSet / 1048576.0:F0} MiB working set, {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MiB GC heap; {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} gen0/1/2 collections");
+        if (retainedAfterWarmUp is { } warm && retainedAtEnd is { } end)
+        {
+            var growth = (end.MiB - warm.MiB) / warm.MiB;
+            Console.WriteLine($"Retained after a full collection, under load: {warm.MiB:F1} MiB at {warm.Seconds:F0} s ({warm.Calls:N0} calls held), {end.MiB:F1} MiB at {end.Seconds:F0} s ({end.Calls:N0} calls held): {growth:+0.0%;-0.0%} -> {(growth <= 0.10 ? "flat" : "GROWING")} (goal: no more than 10 % growth after warm-up)");
+        }
 
         foreach (var socket in sockets)
         {
@@ -255,7 +273,14 @@ internal static class LiveBench
     private static Task SendAsync(ClientWebSocket socket, object message) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
 
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    /// <summary>The managed memory the process holds once garbage is collected (one blocking full collection, a pause of tens of milliseconds).</summary>
+    private static double Retained()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: false) / 1048576.0;
+    }
 
     private static async Task<(string[] AccountIds, string[] Numbers, string ClientId, string Secret)> SeedAsync(IServiceProvider services, int accounts)
     {
@@ -325,5 +350,74 @@ internal sealed class BenchHost(string databasePath) : WebApplicationFactory<glo
         builder.UseSetting("Store:Identity:PlatformClientSecret", "bench platform secret 0123456789abcdef");
         builder.UseSetting("Store:Api:Cost:PointsPerMinute", "1000000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+}
+
+/// <summary>Latencies in buckets of 0.1 ms up to 30 s (beyond counts as 30 s): fixed memory, thread-safe, exact to the bucket.</summary>
+internal sealed class LatencyHistogram
+{
+    private const double BucketMs = 0.1;
+    private const int Buckets = 300_000;
+    private int[] _counts = new int[Buckets + 1];
+    private long _count;
+    private double _max;
+
+    public long Count => Interlocked.Read(ref _count);
+
+    public double Max => Volatile.Read(ref _max);
+
+    public void Add(double ms)
+    {
+        var bucket = (int)Math.Min(Buckets, Math.Max(0, ms / BucketMs));
+        Interlocked.Increment(ref Volatile.Read(ref _counts)[bucket]);
+        Interlocked.Increment(ref _count);
+        var max = Volatile.Read(ref _max);
+        while (ms > max)
+        {
+            var seen = Interlocked.CompareExchange(ref _max, ms, max);
+            if (seen == max)
+            {
+                break;
+            }
+
+            max = seen;
+        }
+    }
+
+    public double Percentile(double p) => Percentile(Volatile.Read(ref _counts), p);
+
+    /// <summary>Two percentiles of what was added since the last call, then starts afresh.</summary>
+    public (double First, double Second) TakePercentiles(double first, double second)
+    {
+        var counts = Interlocked.Exchange(ref _counts, new int[Buckets + 1]);
+        Interlocked.Exchange(ref _count, 0);
+        return (Percentile(counts, first), Percentile(counts, second));
+    }
+
+    private static double Percentile(int[] counts, double p)
+    {
+        long total = 0;
+        foreach (var c in counts)
+        {
+            total += c;
+        }
+
+        if (total == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = (long)Math.Ceiling(p * total);
+        long seen = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            seen += counts[i];
+            if (seen >= rank)
+            {
+                return (i + 1) * BucketMs; // The bucket's upper edge: never reports less than was measured.
+            }
+        }
+
+        return counts.Length * BucketMs;
     }
 }
