@@ -15,34 +15,17 @@ public static class Extensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configuration = builder.Configuration;
-        var provider = configuration["Store:Database:Provider"] ?? "Sqlite";
-        var connectionString = configuration.GetConnectionString("Store");
-
-        if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
+        var database = DatabaseSettings.From(configuration, builder.Environment.ContentRootPath);
+        if (database.IsSqlServer)
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("Store:Database:Provider is SqlServer: set ConnectionStrings:Store to the SQL Server connection string.");
-            }
-
-            builder.Services.AddDbContext<StoreDb, SqlServerStoreDb>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
-        }
-        else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                var folder = Path.Combine(builder.Environment.ContentRootPath, "App_Data");
-                Directory.CreateDirectory(folder);
-                connectionString = $"Data Source={Path.Combine(folder, "store.db")}";
-            }
-
-            builder.Services.AddDbContext<StoreDb, SqliteStoreDb>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteDurability()));
+            builder.Services.AddDbContext<StoreDb, SqlServerStoreDb>(o => o.UseSqlServer(database.ConnectionString, sql => sql.EnableRetryOnFailure()));
         }
         else
         {
-            throw new InvalidOperationException($"Store:Database:Provider '{provider}' is not known: use Sqlite or SqlServer.");
+            builder.Services.AddDbContext<StoreDb, SqliteStoreDb>(o => o.UseSqlite(database.ConnectionString).AddInterceptors(new SqliteDurability()));
         }
 
+        builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<Tenancy.TenantScope>();
         builder.Services.AddOptions<CatalogOptions>().Bind(configuration.GetSection("Store:Catalog"));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
+using Store.Domain.Persistence;
 using Store.Jobs.Billing;
 using Store.Jobs.Mail;
 using Store.Jobs.Numbers;
@@ -21,8 +22,27 @@ public static class Extensions
         var destinationSeconds = builder.Configuration.GetValue("Store:Jobs:DestinationChangesSeconds", 15);
         var stripe = builder.Configuration.GetSection(Store.Domain.Payments.StripeOptions.Section).Get<Store.Domain.Payments.StripeOptions>() is { Configured: true };
         var collectionSeconds = builder.Configuration.GetValue("Store:Jobs:StripeCollectionSeconds", 60);
+        var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "Store" }, q =>
         {
+            // Jobs, triggers and runs in progress live in Store's own database, so a restart loses no planned
+            // work and a crash mid-run leaves the run to be recovered; on SQL Server several jobs processes
+            // share the work as a cluster (SQLite is one process by nature: Quartz refuses to cluster on it).
+            q.UsePersistentStore(store =>
+            {
+                store.ConfigureStore(o => o.StoreJobDataAsStrings = true);
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+                if (database.IsSqlServer)
+                {
+                    store.UseSqlServer(database.ConnectionString);
+                    store.UseClustering();
+                }
+                else
+                {
+                    store.UseSqlite(database.ConnectionString);
+                }
+            });
             q.AddJob<ApplyDestinationChanges>(j => j.WithIdentity(ApplyDestinationChanges.Key));
             q.AddTrigger(t => t.ForJob(ApplyDestinationChanges.Key).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(destinationSeconds)).RepeatForever()));
             q.AddJob<BillingRunJob>(j => j.WithIdentity(BillingRunJob.Key).StoreDurably());
