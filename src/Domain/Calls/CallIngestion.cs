@@ -113,7 +113,7 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
         var customers = await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => customerIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Market, c.TimeZone }).ToDictionaryAsync(c => c.Id, cancellationToken);
 
-        var valid = new List<(int Index, ValidCall Call, Guid NumberId, Guid CustomerId, string Period)>(batch.Count);
+        var valid = new List<(int Index, ValidCall Call, Guid NumberId, Guid CustomerId, string Period, DateOnly Day)>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             if (accounts[i] is not { } account)
@@ -135,7 +135,8 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
                 continue;
             }
 
-            valid.Add((i, call.Value!, number.Id, number.CustomerId, UsageMonth.Of(call.Value!.StartedAt, customer.TimeZone)));
+            var day = UsageMonth.DayOf(call.Value!.StartedAt, customer.TimeZone);
+            valid.Add((i, call.Value!, number.Id, number.CustomerId, UsageMonth.Of(day), day));
         }
 
         var months = await LoadMonthsAsync(valid.Select(v => (v.CustomerId, v.Period)).Distinct().ToList(), cancellationToken);
@@ -152,7 +153,7 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
         int accepted = 0, duplicates = 0, replaced = 0;
         Guid? replayedRecord = null;
         valid.Sort((a, b) => a.Call.StartedAt.CompareTo(b.Call.StartedAt));
-        foreach (var (index, call, numberId, customerId, period) in valid)
+        foreach (var (index, call, numberId, customerId, period, day) in valid)
         {
             var month = months[(customerId, period)];
             var toRate = ToRate(month, call);
@@ -188,13 +189,13 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
 
                 before.AddRange(adjustments);
                 charged[record.Id] = before;
-                record.Update(call, period, now);
+                record.Update(call, day, now);
                 replaced++;
                 replayedRecord = record.Id;
                 continue;
             }
 
-            record = new CallRecord(call, customerId, numberId, period, now);
+            record = new CallRecord(call, customerId, numberId, day, now);
             var ratedLines = Rater.Rate(month.Tariff, month.Counters, toRate);
             var booked = new List<ChargeLine>(ratedLines.Count);
             for (var l = 0; l < ratedLines.Count; l++)

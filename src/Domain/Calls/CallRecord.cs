@@ -10,7 +10,7 @@ public sealed class CallRecord
     {
     }
 
-    public CallRecord(ValidCall call, Guid customerId, Guid numberId, string period, DateTimeOffset receivedAt)
+    public CallRecord(ValidCall call, Guid customerId, Guid numberId, DateOnly day, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(call);
         Id = Guid.CreateVersion7(receivedAt);
@@ -18,7 +18,7 @@ public sealed class CallRecord
         CustomerId = customerId;
         NumberId = numberId;
         Revision = 0;
-        Update(call, period, receivedAt);
+        Update(call, day, receivedAt);
     }
 
     public Guid Id { get; private set; }
@@ -36,6 +36,9 @@ public sealed class CallRecord
 
     /// <summary>The calendar month of the start in the customer's zone ("2025-03").</summary>
     public string Period { get; private set; } = string.Empty;
+
+    /// <summary>The calendar day of the start in the customer's zone: what daily figures and alerts count by.</summary>
+    public DateOnly Day { get; private set; }
 
     public string Account { get; private set; } = string.Empty;
 
@@ -89,12 +92,13 @@ public sealed class CallRecord
             && RecordedSeconds == call.RecordedSeconds && Flags == call.Flags && Tariff == call.Tariff && TariffChanges == call.TariffChanges;
     }
 
-    /// <summary>Takes a later version of the same call.</summary>
-    public void Update(ValidCall call, string period, DateTimeOffset receivedAt)
+    /// <summary>Takes a later version of the same call; <paramref name="day"/> is its start's day in the customer's zone.</summary>
+    public void Update(ValidCall call, DateOnly day, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(call);
         Revision++;
-        Period = period;
+        Day = day;
+        Period = UsageMonth.Of(day);
         Account = call.Account.Number;
         User = call.User;
         Direction = call.Direction;

@@ -11,11 +11,16 @@ public static class UsageMonth
 {
     private static readonly ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
 
-    public static string Of(DateTimeOffset startedAt, string timeZone)
+    public static string Of(DateTimeOffset startedAt, string timeZone) => Of(DayOf(startedAt, timeZone));
+
+    /// <summary>The month of a day, "2025-03".</summary>
+    public static string Of(DateOnly day) => day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>The calendar day of <paramref name="startedAt"/> on the wall clock of <paramref name="timeZone"/>.</summary>
+    public static DateOnly DayOf(DateTimeOffset startedAt, string timeZone)
     {
         var zone = Zones.GetOrAdd(timeZone, TimeZoneInfo.FindSystemTimeZoneById);
-        var local = TimeZoneInfo.ConvertTime(startedAt, zone);
-        return local.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(startedAt, zone).DateTime);
     }
 
     /// <summary>The instants the month starts and ends at in the zone, for queries.</summary>

@@ -109,6 +109,13 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
 
     public DbSet<Calls.QuarantinedCallEvent> QuarantinedCallEvents => Set<Calls.QuarantinedCallEvent>();
 
+    /// <summary>The e-mail alerts customers set on their figures, who receives them, and which were told for which day.</summary>
+    public DbSet<Calls.Alerts.FigureAlert> FigureAlerts => Set<Calls.Alerts.FigureAlert>();
+
+    public DbSet<Calls.Alerts.AlertRecipient> AlertRecipients => Set<Calls.Alerts.AlertRecipient>();
+
+    public DbSet<Calls.Alerts.AlertNotice> AlertNotices => Set<Calls.Alerts.AlertNotice>();
+
     /// <summary>The keys that protect cookies and e-mailed links, shared by every process and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -141,6 +148,9 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
         builder.Entity<Rating.CallCharge>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
         builder.Entity<Rating.UsageCounter>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
         builder.Entity<Rating.MonthlyCorrespondent>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Calls.Alerts.FigureAlert>().HasQueryFilter(x => !Tenant.Restricted || Customers.Any(c => c.Id == x.CustomerId));
+        builder.Entity<Calls.Alerts.AlertRecipient>().HasQueryFilter(x => !Tenant.Restricted || FigureAlerts.Any(a => a.Id == x.AlertId));
+        builder.Entity<Calls.Alerts.AlertNotice>().HasQueryFilter(x => !Tenant.Restricted || FigureAlerts.Any(a => a.Id == x.AlertId));
 
         // Quarantined records may belong to no known customer: the operator's and the platform's business only.
         builder.Entity<Calls.QuarantinedCall>().HasQueryFilter(x => !Tenant.Restricted);

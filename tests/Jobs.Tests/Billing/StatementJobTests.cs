@@ -39,7 +39,7 @@ public sealed partial class StatementJobTests
             void Call(string id, int tariff, int seconds, params (int Seconds, decimal Caller, decimal Share, bool Adjustment)[] parts)
             {
                 var start = new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.FromHours(1));
-                var record = new CallRecord(new ValidCall(id, classified, "u1", CallDirection.Inbound, caller, classified, start, start, start.AddSeconds(seconds), CallDisposition.Answered, seconds, 0, CallFlags.None, tariff, null), customer.Id, number.Id, "2026-03", now);
+                var record = new CallRecord(new ValidCall(id, classified, "u1", CallDirection.Inbound, caller, classified, start, start, start.AddSeconds(seconds), CallDisposition.Answered, seconds, 0, CallFlags.None, tariff, null), customer.Id, number.Id, new DateOnly(2026, 3, 10), now);
                 db.CallRecords.Add(record);
                 foreach (var part in parts)
                 {

@@ -16,6 +16,7 @@ internal sealed class CallRecordConfiguration : IEntityTypeConfiguration<CallRec
         b.Property(c => c.PlatformCallId).HasMaxLength(CallValidation.MaxCallIdLength);
         b.HasIndex(c => c.PlatformCallId).IsUnique();
         b.HasIndex(c => new { c.CustomerId, c.Period, c.StartedAt });
+        b.HasIndex(c => new { c.CustomerId, c.Day });
         b.Property(c => c.Period).HasMaxLength(7);
         b.Property(c => c.Account).HasMaxLength(16);
         b.Property(c => c.User).HasMaxLength(128);

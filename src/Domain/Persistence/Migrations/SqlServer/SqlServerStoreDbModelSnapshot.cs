@@ -864,6 +864,74 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                     b.ToTable("StatementLines");
                 });
 
+            modelBuilder.Entity("Store.Domain.Calls.Alerts.AlertNotice", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("NoticedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("AlertId", "Day");
+
+                    b.ToTable("AlertNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Calls.Alerts.AlertRecipient", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("AlertId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AlertRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Calls.Alerts.FigureAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<Guid?>("NumberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("NumberId");
+
+                    b.ToTable("FigureAlerts", (string)null);
+                });
+
             modelBuilder.Entity("Store.Domain.Calls.CallEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -983,6 +1051,9 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1045,6 +1116,8 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
 
                     b.HasIndex("PlatformCallId")
                         .IsUnique();
+
+                    b.HasIndex("CustomerId", "Day");
 
                     b.HasIndex("CustomerId", "Period", "StartedAt");
 
@@ -2725,6 +2798,44 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Store.Domain.Calls.Alerts.AlertNotice", b =>
+                {
+                    b.HasOne("Store.Domain.Calls.Alerts.FigureAlert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Store.Domain.Calls.Alerts.AlertRecipient", b =>
+                {
+                    b.HasOne("Store.Domain.Calls.Alerts.FigureAlert", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Store.Domain.Identity.StoreUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Store.Domain.Calls.Alerts.FigureAlert", b =>
+                {
+                    b.HasOne("Store.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Store.Domain.Numbers.TelephoneNumber", null)
+                        .WithMany()
+                        .HasForeignKey("NumberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Store.Domain.Calls.CallEvent", b =>
                 {
                     b.HasOne("Store.Domain.Customers.Customer", null)
@@ -3160,6 +3271,11 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Store.Domain.Billing.Statements.Statement", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Store.Domain.Calls.Alerts.FigureAlert", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("Store.Domain.Mail.OutboxMail", b =>

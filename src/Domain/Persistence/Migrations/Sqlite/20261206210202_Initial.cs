@@ -1093,6 +1093,7 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                     NumberId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Account = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     User = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     Direction = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
@@ -1124,6 +1125,34 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_CallRecords_Numbers_NumberId",
+                        column: x => x.NumberId,
+                        principalTable: "Numbers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FigureAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    NumberId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Threshold = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FigureAlerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FigureAlerts_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FigureAlerts_Numbers_NumberId",
                         column: x => x.NumberId,
                         principalTable: "Numbers",
                         principalColumn: "Id",
@@ -1406,6 +1435,55 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "AlertNotices",
+                columns: table => new
+                {
+                    AlertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Figures = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NoticedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertNotices", x => new { x.AlertId, x.Day });
+                    table.ForeignKey(
+                        name: "FK_AlertNotices_FigureAlerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "FigureAlerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlertRecipients",
+                columns: table => new
+                {
+                    AlertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertRecipients", x => new { x.AlertId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_AlertRecipients_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AlertRecipients_FigureAlerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "FigureAlerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertRecipients_UserId",
+                table: "AlertRecipients",
+                column: "UserId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -1508,6 +1586,11 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CallRecords_CustomerId_Day",
+                table: "CallRecords",
+                columns: new[] { "CustomerId", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CallRecords_CustomerId_Period_StartedAt",
                 table: "CallRecords",
                 columns: new[] { "CustomerId", "Period", "StartedAt" });
@@ -1581,6 +1664,16 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                 table: "Customers",
                 column: "StripeCustomerId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FigureAlerts_CustomerId",
+                table: "FigureAlerts",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FigureAlerts_NumberId",
+                table: "FigureAlerts",
+                column: "NumberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IdempotentRequests_Caller_Key",
@@ -1880,6 +1973,12 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AlertNotices");
+
+            migrationBuilder.DropTable(
+                name: "AlertRecipients");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1989,6 +2088,9 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "UsageCounters");
+
+            migrationBuilder.DropTable(
+                name: "FigureAlerts");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

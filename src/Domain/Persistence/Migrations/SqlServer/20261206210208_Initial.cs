@@ -1093,6 +1093,7 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                     NumberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Revision = table.Column<int>(type: "int", nullable: false),
                     Period = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
                     Account = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     User = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
                     Direction = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
@@ -1124,6 +1125,34 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_CallRecords_Numbers_NumberId",
+                        column: x => x.NumberId,
+                        principalTable: "Numbers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FigureAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    NumberId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Threshold = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FigureAlerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FigureAlerts_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FigureAlerts_Numbers_NumberId",
                         column: x => x.NumberId,
                         principalTable: "Numbers",
                         principalColumn: "Id",
@@ -1406,6 +1435,55 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "AlertNotices",
+                columns: table => new
+                {
+                    AlertId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Figures = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NoticedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertNotices", x => new { x.AlertId, x.Day });
+                    table.ForeignKey(
+                        name: "FK_AlertNotices_FigureAlerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "FigureAlerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlertRecipients",
+                columns: table => new
+                {
+                    AlertId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertRecipients", x => new { x.AlertId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_AlertRecipients_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AlertRecipients_FigureAlerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "FigureAlerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertRecipients_UserId",
+                table: "AlertRecipients",
+                column: "UserId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -1510,6 +1588,11 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CallRecords_CustomerId_Day",
+                table: "CallRecords",
+                columns: new[] { "CustomerId", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CallRecords_CustomerId_Period_StartedAt",
                 table: "CallRecords",
                 columns: new[] { "CustomerId", "Period", "StartedAt" });
@@ -1584,6 +1667,16 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                 column: "StripeCustomerId",
                 unique: true,
                 filter: "[StripeCustomerId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FigureAlerts_CustomerId",
+                table: "FigureAlerts",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FigureAlerts_NumberId",
+                table: "FigureAlerts",
+                column: "NumberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IdempotentRequests_Caller_Key",
@@ -1887,6 +1980,12 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AlertNotices");
+
+            migrationBuilder.DropTable(
+                name: "AlertRecipients");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -1996,6 +2095,9 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "UsageCounters");
+
+            migrationBuilder.DropTable(
+                name: "FigureAlerts");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -11,7 +11,7 @@ using Store.Domain.Persistence;
 namespace Store.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStoreDb))]
-    [Migration("20261125110445_Initial")]
+    [Migration("20261206210202_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -853,6 +853,74 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                     b.ToTable("StatementLines");
                 });
 
+            modelBuilder.Entity("Store.Domain.Calls.Alerts.AlertNotice", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NoticedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AlertId", "Day");
+
+                    b.ToTable("AlertNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Calls.Alerts.AlertRecipient", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AlertId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AlertRecipients", (string)null);
+                });
+
+            modelBuilder.Entity("Store.Domain.Calls.Alerts.FigureAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NumberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Threshold")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("NumberId");
+
+                    b.ToTable("FigureAlerts", (string)null);
+                });
+
             modelBuilder.Entity("Store.Domain.Calls.CallEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -972,6 +1040,9 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1034,6 +1105,8 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PlatformCallId")
                         .IsUnique();
+
+                    b.HasIndex("CustomerId", "Day");
 
                     b.HasIndex("CustomerId", "Period", "StartedAt");
 
@@ -2702,6 +2775,44 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Store.Domain.Calls.Alerts.AlertNotice", b =>
+                {
+                    b.HasOne("Store.Domain.Calls.Alerts.FigureAlert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Store.Domain.Calls.Alerts.AlertRecipient", b =>
+                {
+                    b.HasOne("Store.Domain.Calls.Alerts.FigureAlert", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Store.Domain.Identity.StoreUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Store.Domain.Calls.Alerts.FigureAlert", b =>
+                {
+                    b.HasOne("Store.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Store.Domain.Numbers.TelephoneNumber", null)
+                        .WithMany()
+                        .HasForeignKey("NumberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Store.Domain.Calls.CallEvent", b =>
                 {
                     b.HasOne("Store.Domain.Customers.Customer", null)
@@ -3137,6 +3248,11 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Store.Domain.Billing.Statements.Statement", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Store.Domain.Calls.Alerts.FigureAlert", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("Store.Domain.Mail.OutboxMail", b =>
