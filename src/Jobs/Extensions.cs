@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Quartz;
 using Store.Domain.Persistence;
 using Store.Jobs.Billing;
+using Store.Jobs.Calls;
 using Store.Jobs.Mail;
 using Store.Jobs.Numbers;
 using Store.Jobs.Payments;
@@ -22,6 +23,8 @@ public static class Extensions
         var destinationSeconds = builder.Configuration.GetValue("Store:Jobs:DestinationChangesSeconds", 15);
         var stripe = builder.Configuration.GetSection(Store.Domain.Payments.StripeOptions.Section).Get<Store.Domain.Payments.StripeOptions>() is { Configured: true };
         var collectionSeconds = builder.Configuration.GetValue("Store:Jobs:StripeCollectionSeconds", 60);
+        var alertMinutes = builder.Configuration.GetValue("Store:Jobs:FigureAlertsMinutes", 15);
+        var morningHour = Math.Clamp(builder.Configuration.GetValue("Store:Jobs:DailyFiguresHour", 7), 0, 23);
         var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddQuartz(properties: new System.Collections.Specialized.NameValueCollection { ["quartz.scheduler.instanceName"] = "Store" }, q =>
         {
@@ -54,6 +57,11 @@ public static class Extensions
             q.AddJob<DunningJob>(j => j.WithIdentity(DunningJob.Key));
             q.AddTrigger(t => t.ForJob(DunningJob.Key).WithIdentity("dunning-daily", "payments")
                 .WithCronSchedule("0 0 8 * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))));
+            q.AddJob<FigureAlertsJob>(j => j.WithIdentity(FigureAlertsJob.Key));
+            q.AddTrigger(t => t.ForJob(FigureAlertsJob.Key).WithIdentity("figure-alerts-morning", "calls")
+                .WithCronSchedule($"0 0 {morningHour} * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))));
+            q.AddTrigger(t => t.ForJob(FigureAlertsJob.Key).WithIdentity("figure-alerts-thresholds", "calls").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(alertMinutes)).RepeatForever()));
             if (stripe)
             {
                 q.AddJob<StripeCollectionJob>(j => j.WithIdentity(StripeCollectionJob.Key));
@@ -64,6 +72,8 @@ public static class Extensions
         builder.Services.AddScoped<BillingRunner>();
         builder.Services.AddScoped<StatementRunner>();
         builder.Services.AddScoped<DunningRunner>();
+        builder.Services.AddSingleton(new FigureAlertSettings(morningHour));
+        builder.Services.AddSingleton<FigureAlertRunner>();
         if (stripe)
         {
             builder.Services.AddSingleton<StripeCollector>();

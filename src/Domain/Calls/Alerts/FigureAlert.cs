@@ -41,6 +41,21 @@ public sealed class FigureAlert
 
     public bool IsThreshold => Kind != AlertKind.DailyFigures;
 
+    /// <summary>Mails the alert to these people of the account from now on; the problems when there is nobody or a stranger.</summary>
+    public IReadOnlyList<Problem> ChangeRecipients(IReadOnlyCollection<Guid> recipients, IReadOnlySet<Guid> people)
+    {
+        ArgumentNullException.ThrowIfNull(recipients);
+        ArgumentNullException.ThrowIfNull(people);
+        var problems = RecipientProblems(recipients, people);
+        if (problems.Count == 0)
+        {
+            _recipients.RemoveAll(r => !recipients.Contains(r.UserId));
+            _recipients.AddRange(recipients.Distinct().Where(u => _recipients.All(r => r.UserId != u)).Select(u => new AlertRecipient(Id, u)).ToList());
+        }
+
+        return problems;
+    }
+
     /// <summary>
     /// A new alert, or the problems that keep it from being one: a threshold that is negative or not a whole number of
     /// calls, or nobody to mail. <paramref name="people"/> are the account's people: recipients must be among them.
@@ -72,17 +87,14 @@ public sealed class FigureAlert
             problems.Add(new Problem("threshold", "An amount has at most two decimals.", "ALERT_THRESHOLD_AMOUNT"));
         }
 
-        if (recipients.Count == 0)
-        {
-            problems.Add(new Problem("recipients", "Choose at least one person to mail.", "ALERT_NO_RECIPIENT"));
-        }
-        else if (recipients.Any(r => !people.Contains(r)))
-        {
-            problems.Add(new Problem("recipients", "Alerts go only to the account's people.", "ALERT_STRANGER"));
-        }
-
+        problems.AddRange(RecipientProblems(recipients, people));
         return problems.Count > 0 ? Outcome<FigureAlert>.Failure(problems) : Outcome<FigureAlert>.Success(new FigureAlert(customerId, kind, numberId, threshold, recipients, now));
     }
+
+    private static List<Problem> RecipientProblems(IReadOnlyCollection<Guid> recipients, IReadOnlySet<Guid> people) =>
+        recipients.Count == 0 ? [new Problem("recipients", "Choose at least one person to mail.", "ALERT_NO_RECIPIENT")]
+        : recipients.Any(r => !people.Contains(r)) ? [new Problem("recipients", "Alerts go only to the account's people.", "ALERT_STRANGER")]
+        : [];
 }
 
 /// <summary>A person of the account who receives an alert, in their own language.</summary>
