@@ -39,7 +39,7 @@ run() {
   local project=$1
   log "Tests: $project"
   set +e
-  dotnet test "$project" --no-build -nologo 2>&1 | tee -a "$results"
+  dotnet test "$project" --no-build -nologo --blame-hang-timeout 5m --blame-hang-dump-type none 2>&1 | tee -a "$results"
   local rc=${PIPESTATUS[0]}
   set -e
   [ "$rc" -eq 0 ] || status=1

@@ -5,6 +5,7 @@ using Quartz;
 using Store.Domain.Persistence;
 using Store.Jobs.Billing;
 using Store.Jobs.Calls;
+using Store.Jobs.Failures;
 using Store.Jobs.Mail;
 using Store.Jobs.Numbers;
 using Store.Jobs.Payments;
@@ -46,8 +47,12 @@ public static class Extensions
                     store.UseSqlite(database.ConnectionString);
                 }
             });
+            // A job that throws is retried by the scheduler (the attempts are kept in the job store) and the
+            // operators are told; no job swallows its error.
+            q.UseDefaultRetryPolicy(JobRetries.From(builder.Configuration));
+            q.AddJobListener<JobFailureAlerts>();
             q.AddJob<ApplyDestinationChanges>(j => j.WithIdentity(ApplyDestinationChanges.Key));
-            q.AddTrigger(t => t.ForJob(ApplyDestinationChanges.Key).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(destinationSeconds)).RepeatForever()));
+            q.AddTrigger(t => t.ForJob(ApplyDestinationChanges.Key).WithIdentity("apply-destination-changes", "numbers").StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(destinationSeconds)).RepeatForever()));
             q.AddJob<BillingRunJob>(j => j.WithIdentity(BillingRunJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(BillingRunJob.Key).WithIdentity("billing-run-monthly", "billing")
                 .WithCronSchedule("0 0 2 1 * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))));

@@ -25,7 +25,7 @@ public sealed partial class CallSweep(IServiceScopeFactory scopes, LiveStatistic
             {
                 await SweepAsync(stoppingToken);
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or TimeoutException)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 LogSweepFailed(log, e);
             }

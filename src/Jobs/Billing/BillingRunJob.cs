@@ -21,7 +21,12 @@ public sealed class BillingRunJob(BillingRunner runner, TimeProvider clock) : IJ
         var period = context.MergedJobDataMap.TryGetString(PeriodKey, out var text) && !string.IsNullOrEmpty(text)
             ? BillingPeriod.Parse(text)
             : BillingPeriod.Of(LocalTime.Today(clock));
-        await runner.RunAsync(period, cancellationToken: cancellationToken);
+        var run = await runner.RunAsync(period, cancellationToken: cancellationToken);
+        if (run.CustomersFailed > 0)
+        {
+            // The others are invoiced; the retry bills only those still missing (one invoice each, no gap).
+            throw new JobExecutionException($"Billing run {run.Period}: {run.CustomersFailed} customer(s) could not be invoiced; last error {run.LastError}");
+        }
     }
 
     /// <summary>Starts a run for <paramref name="period"/> now.</summary>

@@ -21,7 +21,11 @@ public sealed class StatementJob(StatementRunner runner, TimeProvider clock) : I
         var period = context.MergedJobDataMap.TryGetString(PeriodKey, out var text) && !string.IsNullOrEmpty(text)
             ? BillingPeriod.Parse(text)
             : BillingPeriod.Of(LocalTime.Today(clock)).Previous;
-        await runner.RunAsync(period, cancellationToken);
+        var result = await runner.RunAsync(period, cancellationToken);
+        if (result.Failed > 0)
+        {
+            throw new JobExecutionException($"Smart Number statements {period}: {result.Failed} holder(s) could not be issued; the retry issues only those.");
+        }
     }
 
     /// <summary>Issues the statements of <paramref name="period"/> now (those already issued are kept as they are).</summary>

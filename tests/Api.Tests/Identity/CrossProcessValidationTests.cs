@@ -14,7 +14,7 @@ public sealed class CrossProcessValidationTests
     [Fact]
     public async Task An_api_process_accepts_a_token_issued_by_the_site_process()
     {
-        using var site = new StoreFactory();
+        await using var site = new StoreFactory();
         site.Settings["Store:Roles"] = "site";
         site.UseKestrel(0);
         site.StartServer();
@@ -25,7 +25,7 @@ public sealed class CrossProcessValidationTests
         var apiClient = await TestData.AddApiClientAsync(site.Services, reseller.Id, StoreScopes.CustomersRead);
         var token = await siteHttp.TokenAsync(apiClient.Client.ClientId, apiClient.Secret);
 
-        using var api = new StoreFactory();
+        await using var api = new StoreFactory();
         api.Settings["Store:Roles"] = "api";
         api.Settings["ConnectionStrings:Store"] = $"Data Source={site.DatabasePath}";
         api.Settings["Store:Identity:Issuer"] = issuer;
@@ -43,7 +43,7 @@ public sealed class CrossProcessValidationTests
     [Fact]
     public async Task An_api_process_without_an_issuer_refuses_tokens_and_still_serves_the_catalog()
     {
-        using var api = new StoreFactory();
+        await using var api = new StoreFactory();
         api.Settings["Store:Roles"] = "api";
         var http = api.CreateClient();
 

@@ -14,12 +14,12 @@ public sealed class RedisFanOutTests
     public async Task An_event_ingested_by_one_process_reaches_a_subscriber_of_the_other_and_both_count_it_once()
     {
         await using var redis = await RedisServer.StartAsync();
-        using var first = new IdentityFactory();
+        await using var first = new IdentityFactory();
         first.Settings["ConnectionStrings:Redis"] = redis.ConnectionString;
         first.Settings["Store:Live:PushInterval"] = "00:00:00.050";
         var firstHttp = first.CreateClient();
 
-        using var second = new IdentityFactory();
+        await using var second = new IdentityFactory();
         second.Settings["ConnectionStrings:Store"] = $"Data Source={first.DatabasePath}";
         second.Settings["ConnectionStrings:Redis"] = redis.ConnectionString;
         var secondHttp = second.CreateClient();

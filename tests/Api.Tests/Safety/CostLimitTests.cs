@@ -10,7 +10,7 @@ public sealed class CostLimitTests
     [Fact]
     public async Task Every_response_says_what_it_cost_and_what_is_left_in_extensions_and_headers()
     {
-        using var factory = new StoreFactory();
+        await using var factory = new StoreFactory();
         var (response, body) = await factory.CreateClient().PostGraphQLAsync("{ plans { code prices { amount } } }");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -24,7 +24,7 @@ public sealed class CostLimitTests
     [Fact]
     public async Task A_document_deeper_than_the_limit_is_refused_before_it_runs()
     {
-        using var factory = new StoreFactory();
+        await using var factory = new StoreFactory();
         var (response, body) = await factory.CreateClient().PostGraphQLAsync(DeepIntrospection);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -35,7 +35,7 @@ public sealed class CostLimitTests
     [Fact]
     public async Task A_document_costing_more_than_the_limit_is_refused_before_it_runs()
     {
-        using var factory = new StoreFactory();
+        await using var factory = new StoreFactory();
         factory.Settings["Store:Api:Cost:MaxCost"] = "5";
         var (response, body) = await factory.CreateClient().PostGraphQLAsync("{ plans { code name prices { period amount currency } includedDestinations { country fixed mobile } } }");
 
@@ -46,7 +46,7 @@ public sealed class CostLimitTests
     [Fact]
     public async Task A_caller_who_spent_the_minute_budget_gets_429_with_a_clear_code_and_Retry_After()
     {
-        using var factory = new StoreFactory();
+        await using var factory = new StoreFactory();
         factory.Settings["Store:Api:Cost:AnonymousPointsPerMinute"] = "1000";
         var client = factory.CreateClient();
 

@@ -41,7 +41,7 @@ public sealed class CatalogStartTests : IDisposable
     public async Task A_published_version_cannot_be_changed_afterwards()
     {
         var file = Write("2025-03.json", Shipped);
-        using var first = new StoreFactory();
+        await using var first = new StoreFactory();
         first.Settings["Store:Catalog:Path"] = _folder;
         first.CreateClient();
 
@@ -95,7 +95,7 @@ public sealed class CatalogStartTests : IDisposable
         next["plans"]![0]!["prices"]![0]!["amount"] = 21.90m;
         Write("2026-01.json", next.ToJsonString());
 
-        using var factory = new StoreFactory();
+        await using var factory = new StoreFactory();
         factory.Settings["Store:Catalog:Path"] = _folder;
         var client = factory.CreateClient();
         var old = await client.GetStringAsync("/graphql?query=" + Uri.EscapeDataString("{ catalog(on: \"2025-12-31\") { version plans { prices { amount } } } }"));

@@ -9,7 +9,7 @@ public sealed class RolesTests
     [Fact]
     public async Task An_api_process_serves_GraphQL_and_no_pages()
     {
-        using var factory = new StoreFactory();
+        await using var factory = new StoreFactory();
         factory.Settings["Store:Roles"] = "api";
         var client = factory.CreateClient();
 
@@ -21,7 +21,7 @@ public sealed class RolesTests
     [Fact]
     public async Task A_site_process_serves_pages_and_no_GraphQL()
     {
-        using var factory = new StoreFactory();
+        await using var factory = new StoreFactory();
         factory.Settings["Store:Roles"] = "site";
         var client = factory.CreateClient();
 
@@ -30,9 +30,9 @@ public sealed class RolesTests
     }
 
     [Fact]
-    public void An_unknown_role_stops_the_start_with_its_name()
+    public async Task An_unknown_role_stops_the_start_with_its_name()
     {
-        using var factory = new StoreFactory();
+        await using var factory = new StoreFactory();
         factory.Settings["Store:Roles"] = "site,billing";
         var e = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
         Assert.Contains("billing", e.Message, StringComparison.Ordinal);

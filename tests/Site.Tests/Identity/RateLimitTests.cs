@@ -8,7 +8,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Sign_in_posts_beyond_the_limit_are_refused_with_429_and_Retry_After()
     {
-        using var factory = new StoreFactory();
+        await using var factory = new StoreFactory();
         factory.Settings["Store:Identity:SignInPostsPerMinute"] = "3";
         var client = factory.Browser();
 

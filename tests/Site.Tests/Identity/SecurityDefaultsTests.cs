@@ -8,7 +8,7 @@ public sealed class SecurityDefaultsTests
     [Fact]
     public async Task Session_cookies_are_Secure_HttpOnly_and_Host_prefixed_where_the_site_is_served_over_HTTPS()
     {
-        using var factory = new StoreFactory();
+        await using var factory = new StoreFactory();
         factory.Settings["Store:Identity:SecureCookies"] = "true";
         await factory.CreateUserAsync("secure@cabinet.fr");
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });

@@ -72,7 +72,7 @@ public sealed partial class TrafficSimulator(IServiceScopeFactory scopes, IOptio
             {
                 await TickAsync(stoppingToken);
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 LogTickFailed(log, e);
             }
