@@ -37,6 +37,7 @@ public static class Extensions
         builder.Services.AddOptions<Billing.BillingOptions>().Bind(configuration.GetSection("Store:Billing"));
         builder.Services.AddScoped<Billing.IUsageSource, Rating.RatedUsage>();
         builder.Services.AddScoped<Calls.CallIngestion>();
+        builder.Services.AddScoped<Rating.MonthRerating>();
         builder.Services.AddScoped<Payments.PaymentBook>();
         builder.Services.AddOptions<Payments.StripeOptions>().Bind(configuration.GetSection(Payments.StripeOptions.Section));
         builder.Services.AddScoped<Payments.StripePayments>();

@@ -9,6 +9,7 @@ using Store.Jobs.Failures;
 using Store.Jobs.Mail;
 using Store.Jobs.Numbers;
 using Store.Jobs.Payments;
+using Store.Jobs.Rating;
 
 namespace Store.Jobs;
 
@@ -59,6 +60,7 @@ public static class Extensions
             q.AddJob<StatementJob>(j => j.WithIdentity(StatementJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(StatementJob.Key).WithIdentity("smart-number-statements-monthly", "billing")
                 .WithCronSchedule("0 0 3 1 * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))));
+            q.AddJob<RerateMonthJob>(j => j.WithIdentity(RerateMonthJob.Key).StoreDurably());
             q.AddJob<DunningJob>(j => j.WithIdentity(DunningJob.Key));
             q.AddTrigger(t => t.ForJob(DunningJob.Key).WithIdentity("dunning-daily", "payments")
                 .WithCronSchedule("0 0 8 * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))));

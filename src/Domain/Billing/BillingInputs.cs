@@ -8,9 +8,10 @@ public enum UsageUnit
 
 /// <summary>
 /// Usage of a subscription in the month billed in arrears, already rated: the exact amount, excluding VAT.
-/// Rated calls map to it (one per call, or already summed per category).
+/// Rated calls map to it (one per call, or already summed per category). <paramref name="ServiceMonth"/> is set for the
+/// regularisation of an earlier month, already invoiced: the line's service period is that month.
 /// </summary>
-public sealed record UsageCharge(Guid SubscriptionId, string Category, string Description, long Quantity, UsageUnit Unit, decimal Amount, Currency Currency);
+public sealed record UsageCharge(Guid SubscriptionId, string Category, string Description, long Quantity, UsageUnit Unit, decimal Amount, Currency Currency, BillingPeriod? ServiceMonth = null);
 
 /// <summary>A one-off fee of the catalog to bill (terminal integration, missed installation appointment, ...), recorded in the back office.</summary>
 public sealed record OneOffCharge(Guid Id, Guid? SubscriptionId, string CatalogVersion, string FeeCode, int Quantity, DateOnly On, string? Note = null);

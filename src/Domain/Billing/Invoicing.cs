@@ -145,8 +145,8 @@ public static class Invoicing
     {
         var usagePeriod = input.Period.Previous;
         var groups = input.Usage
-            .GroupBy(u => (u.SubscriptionId, u.Category, u.Description, u.Unit))
-            .OrderBy(g => g.Key.SubscriptionId).ThenBy(g => g.Key.Category, StringComparer.Ordinal).ThenBy(g => g.Key.Description, StringComparer.Ordinal);
+            .GroupBy(u => (u.SubscriptionId, u.Category, u.Description, u.Unit, u.ServiceMonth))
+            .OrderBy(g => g.Key.SubscriptionId).ThenBy(g => g.Key.ServiceMonth is null ? 0 : 1).ThenBy(g => g.Key.Category, StringComparer.Ordinal).ThenBy(g => g.Key.Description, StringComparer.Ordinal);
         foreach (var group in groups)
         {
             var wrong = group.FirstOrDefault(u => u.Currency != input.Buyer.Currency);
@@ -158,9 +158,10 @@ public static class Invoicing
             var quantity = group.Sum(u => u.Quantity);
             var shown = group.Key.Unit == UsageUnit.Seconds ? Math.Round(quantity / 60m, 2, MidpointRounding.AwayFromZero) : quantity;
             var unit = group.Key.Unit == UsageUnit.Seconds ? " (minutes)" : string.Empty;
+            var served = group.Key.ServiceMonth ?? usagePeriod;
             yield return new InvoiceLineDraft(
                 LineKind.Usage, group.Key.SubscriptionId, group.Key.Category, group.Key.Description + unit, shown, null,
-                usagePeriod.First, usagePeriod.Last, null, null, Money.RoundCents(group.Sum(u => u.Amount)), vatRate);
+                served.First, served.Last, null, null, Money.RoundCents(group.Sum(u => u.Amount)), vatRate);
         }
     }
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Store.Domain.Catalog;
 using Store.Domain.Persistence;
 using Store.Domain.Rating;
-using Store.Domain.Subscriptions;
 
 namespace Store.Domain.Calls;
 
@@ -14,6 +13,8 @@ namespace Store.Domain.Calls;
 /// </summary>
 public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProvider clock)
 {
+    private readonly CustomerMonths _months = new(db, catalogs);
+
     public Task<IngestionResult> IngestAsync(string format, IReadOnlyList<ReceivedCall> batch, CancellationToken cancellationToken) =>
         IngestCoreAsync(format, batch, null, cancellationToken);
 
@@ -139,8 +140,8 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
             valid.Add((i, call.Value!, number.Id, number.CustomerId, UsageMonth.Of(day), day));
         }
 
-        var months = await LoadMonthsAsync(valid.Select(v => (v.CustomerId, v.Period)).Distinct().ToList(), cancellationToken);
-        await LoadCorrespondentsAsync(months, valid.Select(v => (v.CustomerId, v.Period, v.Call)), cancellationToken);
+        var months = await _months.LoadAsync(valid.Select(v => (v.CustomerId, v.Period)).Distinct().ToList(), restoreCounters: true, cancellationToken);
+        await _months.LoadCorrespondentsAsync(months, valid.Select(v => (v.CustomerId, v.Period, v.Call)), cancellationToken);
 
         var callIds = valid.Select(v => v.Call.PlatformCallId).Distinct().ToList();
         var existing = await db.CallRecords.IgnoreQueryFilters().Where(c => EF.Parameter(callIds).Contains(c.PlatformCallId)).ToDictionaryAsync(c => c.PlatformCallId, StringComparer.Ordinal, cancellationToken);
@@ -156,7 +157,7 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
         foreach (var (index, call, numberId, customerId, period, day) in valid)
         {
             var month = months[(customerId, period)];
-            var toRate = ToRate(month, call);
+            var toRate = month.ToRate(call);
             if (Rater.CannotRate(month.Tariff, toRate) is { } cannot)
             {
                 Refuse(index, cannot);
@@ -221,148 +222,13 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
         return new IngestionResult(accepted, duplicates, replaced, refusals);
     }
 
-    private static CallToRate ToRate(CustomerMonth month, ValidCall call)
-    {
-        var correspondent = call.Correspondent;
-        var smart = call.Direction == CallDirection.Inbound && month.Tariff.SmartNumbers.Count > 0 ? month.Tariff.SmartNumberIndex(call.Account.National) : -1;
-        return new CallToRate(
-            call.Direction,
-            correspondent.Category,
-            CountryCode.Pack(correspondent.Country.Length == 2 && char.IsAsciiLetterUpper(correspondent.Country[0]) && char.IsAsciiLetterUpper(correspondent.Country[1]) ? correspondent.Country : "ZZ"),
-            correspondent.Mobile,
-            correspondent.Key,
-            month.SlotOf(month.CounterKey(call.User)),
-            call.Seconds,
-            call.Flags,
-            call.RecordedSeconds,
-            smart,
-            call.Tariff,
-            CallValidation.ParseTariffChanges(call.TariffChanges));
-    }
-
-    /// <summary>Each customer's tariff and counters for each month of the batch.</summary>
-    private async Task<Dictionary<(Guid, string), CustomerMonth>> LoadMonthsAsync(List<(Guid CustomerId, string Period)> keys, CancellationToken cancellationToken)
-    {
-        var customerIds = keys.Select(k => k.CustomerId).Distinct().ToList();
-        var periods = keys.Select(k => k.Period).Distinct().ToList();
-        var subscriptions = await db.Subscriptions.IgnoreQueryFilters().AsNoTracking().Include(s => s.Options)
-            .Join(db.Contracts.IgnoreQueryFilters(), s => s.ContractId, c => c.Id, (s, c) => new { Subscription = s, c.CustomerId })
-            .Where(x => customerIds.Contains(x.CustomerId))
-            .ToListAsync(cancellationToken);
-        var smartHolders = subscriptions.Where(s => s.Subscription.Kind == ProductKind.SmartNumber).Select(s => s.CustomerId).Distinct().ToList();
-        var smartNumbers = await db.Numbers.IgnoreQueryFilters().AsNoTracking().Where(n => smartHolders.Contains(n.CustomerId)).Select(n => new { n.Id, n.CustomerId, n.E164 }).ToListAsync(cancellationToken);
-        var smartIds = smartNumbers.Select(n => n.Id).ToList();
-        var tariffs = (await db.SmartNumberTariffs.IgnoreQueryFilters().AsNoTracking().Where(t => smartIds.Contains(t.NumberId)).ToListAsync(cancellationToken))
-            .GroupBy(t => t.NumberId).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Index).Select(t => t.ToTariff()).ToArray());
-        var stored = (await db.UsageCounters.IgnoreQueryFilters().Where(c => customerIds.Contains(c.CustomerId) && periods.Contains(c.Period)).ToListAsync(cancellationToken))
-            .ToLookup(c => (c.CustomerId, c.Period));
-        var subscriptionsOf = subscriptions.ToLookup(s => s.CustomerId, s => s.Subscription);
-        var smartNumbersOf = smartNumbers.ToLookup(n => n.CustomerId);
-
-        var months = new Dictionary<(Guid, string), CustomerMonth>();
-        foreach (var (customerId, period) in keys)
-        {
-            var first = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            var last = first.AddMonths(1).AddDays(-1);
-            var active = subscriptionsOf[customerId].Where(s => s.StartsOn <= last && (s.EndsOn is null || s.EndsOn >= first)).ToList();
-            var setups = smartNumbersOf[customerId]
-                .Select(n => new SmartNumberSetup(NumberClassifier.Classify("account", n.E164).Value?.National ?? n.E164, tariffs.GetValueOrDefault(n.Id) ?? []));
-            var month = new CustomerMonth(customerId, period, RatingTariff.For(catalogs.Get, active, setups), active.ToDictionary(s => s.Id, s => s.CatalogVersion));
-            foreach (var counter in stored[(customerId, period)])
-            {
-                month.Stored[counter.Name] = counter;
-                switch (counter.Name)
-                {
-                    case UsageCounter.Inbound:
-                        month.Counters.InboundSeconds = counter.Value;
-                        break;
-                    case UsageCounter.TextToSpeech:
-                        month.Counters.TextToSpeechSeconds = counter.Value;
-                        break;
-                    case UsageCounter.Recorded:
-                        month.Counters.RecordedSeconds = counter.Value;
-                        break;
-                    default:
-                        if (counter.Name.StartsWith(UsageCounter.CorrespondentsPrefix, StringComparison.Ordinal))
-                        {
-                            month.Counters.SetCorrespondentCount(month.SlotOf(counter.Name[UsageCounter.CorrespondentsPrefix.Length..]), (int)counter.Value);
-                        }
-
-                        break;
-                }
-            }
-
-            months[(customerId, period)] = month;
-        }
-
-        return months;
-    }
-
-    /// <summary>Only the correspondents the batch calls are looked up, with their rank, by their one-column key.</summary>
-    private async Task LoadCorrespondentsAsync(Dictionary<(Guid, string), CustomerMonth> months, IEnumerable<(Guid CustomerId, string Period, ValidCall Call)> calls, CancellationToken cancellationToken)
-    {
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (customerId, period, call) in calls)
-        {
-            var month = months[(customerId, period)];
-            if (call.Direction == CallDirection.Outbound && month.Tariff.Plan is not null)
-            {
-                keys.Add(MonthlyCorrespondent.KeyOf(customerId, period, month.CounterKey(call.User), call.Callee.Key));
-            }
-        }
-
-        if (keys.Count == 0)
-        {
-            return;
-        }
-
-        var list = keys.ToList();
-        var known = await db.MonthlyCorrespondents.IgnoreQueryFilters().AsNoTracking().Where(c => EF.Parameter(list).Contains(c.Id))
-            .Select(c => new { c.CustomerId, c.Period, c.CounterKey, c.Number, c.Rank }).ToListAsync(cancellationToken);
-        foreach (var c in known)
-        {
-            var month = months[(c.CustomerId, c.Period)];
-            month.Counters.Remember(month.SlotOf(c.CounterKey), c.Number, c.Rank);
-        }
-    }
-
     private async Task SaveAsync(IEnumerable<CustomerMonth> months, List<CallRecord> records, List<CallCharge> charges, List<QuarantinedCall> quarantine, CancellationToken cancellationToken)
     {
-        var correspondents = new List<MonthlyCorrespondent>();
-        foreach (var month in months)
-        {
-            Count(month, UsageCounter.Inbound, month.Counters.InboundSeconds);
-            Count(month, UsageCounter.TextToSpeech, month.Counters.TextToSpeechSeconds);
-            Count(month, UsageCounter.Recorded, month.Counters.RecordedSeconds);
-            foreach (var slot in month.Counters.NewCorrespondents.Select(n => n.Slot).Distinct())
-            {
-                Count(month, UsageCounter.CorrespondentsPrefix + month.KeyOfSlot(slot), month.Counters.CorrespondentCount(slot));
-            }
-
-            foreach (var (slot, number, rank) in month.Counters.NewCorrespondents)
-            {
-                correspondents.Add(new MonthlyCorrespondent(month.CustomerId, month.Period, month.KeyOfSlot(slot), number, rank));
-            }
-        }
-
+        var correspondents = _months.StageCounters(months);
         db.QuarantinedCalls.AddRange(quarantine);
         BulkInsert.Rows(db, records);
         BulkInsert.Rows(db, charges);
         BulkInsert.Rows(db, correspondents);
         await db.SaveChangesAsync(cancellationToken);
-
-        void Count(CustomerMonth month, string name, long value)
-        {
-            if (month.Stored.TryGetValue(name, out var counter))
-            {
-                counter.Value = value;
-            }
-            else if (value != 0)
-            {
-                var added = new UsageCounter(month.CustomerId, month.Period, name) { Value = value };
-                month.Stored[name] = added;
-                db.UsageCounters.Add(added);
-            }
-        }
     }
 }

@@ -16,7 +16,7 @@ internal sealed class CustomerMonth(Guid customerId, string period, RatingTariff
 
     public PeriodCounters Counters { get; } = new() { TrackNew = true };
 
-    /// <summary>The catalog version of each subscription, stamped on its charges.</summary>
+    /// <summary>The catalog version that rates each subscription (the signed one, or its correction), stamped on its charges.</summary>
     public IReadOnlyDictionary<Guid, string> CatalogVersions { get; } = catalogVersions;
 
     public Dictionary<string, UsageCounter> Stored { get; } = new(StringComparer.Ordinal);
@@ -37,4 +37,64 @@ internal sealed class CustomerMonth(Guid customerId, string period, RatingTariff
     }
 
     public string KeyOfSlot(int slot) => _keys[slot];
+
+    /// <summary>A call just received, as rating reads it.</summary>
+    public CallToRate ToRate(ValidCall call)
+    {
+        var correspondent = call.Correspondent;
+        return ToRate(call.Direction, call.Account.National, call.User, correspondent.Category, correspondent.Country, correspondent.Mobile, correspondent.Key, call.Seconds, call.Flags, call.RecordedSeconds, call.Tariff, call.TariffChanges);
+    }
+
+    /// <summary>A stored call, as rating reads it: the same as when it was received.</summary>
+    public CallToRate ToRate(CallRecord record)
+    {
+        var national = Tariff.SmartNumbers.Count > 0 ? NumberClassifier.Classify("account", record.Account).Value?.National ?? record.Account : record.Account;
+        return ToRate(record.Direction, national, record.User, record.CorrespondentCategory, record.CorrespondentCountry, record.CorrespondentMobile, record.CorrespondentKey, record.Seconds, record.Flags, record.RecordedSeconds, record.Tariff, record.TariffChanges);
+    }
+
+    /// <summary>Takes back the counters saved by earlier batches.</summary>
+    public void Restore(IEnumerable<UsageCounter> counters)
+    {
+        foreach (var counter in counters)
+        {
+            Stored[counter.Name] = counter;
+            switch (counter.Name)
+            {
+                case UsageCounter.Inbound:
+                    Counters.InboundSeconds = counter.Value;
+                    break;
+                case UsageCounter.TextToSpeech:
+                    Counters.TextToSpeechSeconds = counter.Value;
+                    break;
+                case UsageCounter.Recorded:
+                    Counters.RecordedSeconds = counter.Value;
+                    break;
+                default:
+                    if (counter.Name.StartsWith(UsageCounter.CorrespondentsPrefix, StringComparison.Ordinal))
+                    {
+                        Counters.SetCorrespondentCount(SlotOf(counter.Name[UsageCounter.CorrespondentsPrefix.Length..]), (int)counter.Value);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private CallToRate ToRate(CallDirection direction, string accountNational, string user, NumberCategory category, string country, bool mobile, long key, int seconds, CallFlags flags, int recordedSeconds, int tariff, string? tariffChanges)
+    {
+        var smart = direction == CallDirection.Inbound && Tariff.SmartNumbers.Count > 0 ? Tariff.SmartNumberIndex(accountNational) : -1;
+        return new CallToRate(
+            direction,
+            category,
+            CountryCode.Pack(country.Length == 2 && char.IsAsciiLetterUpper(country[0]) && char.IsAsciiLetterUpper(country[1]) ? country : "ZZ"),
+            mobile,
+            key,
+            SlotOf(CounterKey(user)),
+            seconds,
+            flags,
+            recordedSeconds,
+            smart,
+            tariff,
+            CallValidation.ParseTariffChanges(tariffChanges));
+    }
 }

@@ -21,6 +21,16 @@ public sealed partial class CatalogPublisher(StoreDb db, CatalogRegistry registr
     {
         var files = ReadFolder(options.Value.Path);
         var stored = await db.Catalogs.AsNoTracking().ToDictionaryAsync(c => c.Version, StringComparer.Ordinal, cancellationToken);
+        var known = stored.Values.Select(r => r.Read()).Where(v => files.All(f => f.Version.Version != v.Version)).Concat(files.Select(f => f.Version)).ToList();
+        foreach (var (file, version) in files)
+        {
+            var problems = CatalogValidator.ValidateCorrection(version, known);
+            if (problems.Count > 0)
+            {
+                throw new CatalogException(file, problems);
+            }
+        }
+
         var added = 0;
         foreach (var (file, version) in files)
         {

@@ -10,6 +10,7 @@ public static partial class CatalogValidator
         var v = new Checker();
         v.Check("version", VersionPattern().IsMatch(c.Version), "must be letters, digits, '.', '_' or '-' (for example 2025-03)");
         v.Check("sources", c.Sources.Count > 0, "must name the offer documents this version comes from");
+        v.Check("corrects", c.Corrects is null || (VersionPattern().IsMatch(c.Corrects) && c.Corrects != c.Version), "must name another version (for example 2025-03)");
 
         var codes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (code, _, _) in c.PricedItems())
@@ -70,6 +71,60 @@ public static partial class CatalogValidator
         ValidateSmartNumbers(v, c.SmartNumbers);
         ValidateContactExperience(v, c.ContactExperience);
         return v.Problems;
+    }
+
+    /// <summary>
+    /// The rules of a correction against the other versions (published or about to be): it corrects a version that
+    /// exists, from the same date, with the same offers and codes, and no other version corrects that one.
+    /// </summary>
+    public static IReadOnlyList<CatalogProblem> ValidateCorrection(CatalogVersion correction, IReadOnlyCollection<CatalogVersion> versions)
+    {
+        ArgumentNullException.ThrowIfNull(correction);
+        ArgumentNullException.ThrowIfNull(versions);
+        var v = new Checker();
+        if (correction.Corrects is not { } name)
+        {
+            return v.Problems;
+        }
+
+        var corrected = versions.FirstOrDefault(o => o.Version == name);
+        if (corrected is null)
+        {
+            v.Check("corrects", false, $"names version '{name}', which is not published");
+            return v.Problems;
+        }
+
+        v.Check("effectiveFrom", correction.EffectiveFrom == corrected.EffectiveFrom, $"must be {corrected.EffectiveFrom:yyyy-MM-dd}, the date of the corrected version '{name}'");
+        var codes = Codes(correction);
+        var correctedCodes = Codes(corrected);
+        foreach (var missing in correctedCodes.Except(codes, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            v.Check("corrects", false, $"'{missing}' is in version '{name}' but not in its correction; a correction keeps the same offers and codes");
+        }
+
+        foreach (var added in codes.Except(correctedCodes, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            v.Check("corrects", false, $"'{added}' is not in version '{name}'; a correction keeps the same offers and codes");
+        }
+
+        var twin = versions.FirstOrDefault(o => o.Corrects == name && o.Version != correction.Version);
+        v.Check("corrects", twin is null, $"version '{name}' is already corrected by '{twin?.Version}'; to correct again, correct '{twin?.Version}'");
+        var step = corrected;
+        for (var hops = 0; step?.Corrects is { } earlier && hops <= versions.Count; hops++)
+        {
+            if (earlier == correction.Version)
+            {
+                v.Check("corrects", false, $"version '{name}' corrects '{correction.Version}' in turn; corrections cannot go round in a circle");
+                break;
+            }
+
+            step = versions.FirstOrDefault(o => o.Version == earlier);
+        }
+
+        return v.Problems;
+
+        static HashSet<string> Codes(CatalogVersion c) =>
+            [.. c.PricedItems().Select(i => i.Code), .. c.Fees.Select(f => "fee " + f.Code)];
     }
 
     private static void ValidateSmartNumbers(Checker v, SmartNumberOffer s)

@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Store.Domain.Catalog;
 
 /// <summary>
 /// One published version of the offers: what was sold, at which prices and under which rules, from a date on.
-/// Subscriptions keep the version they signed; a new version changes nothing for them.
+/// Subscriptions keep the version they signed; a new version changes nothing for them. A version that
+/// <see cref="Corrects"/> another fixes a mistake in it: the subscriptions signed on the corrected version are rated
+/// with the correction from its publication on (and their months can be re-rated), while still recording what they signed.
 /// </summary>
 public sealed record CatalogVersion(
     string Version,
@@ -13,7 +17,8 @@ public sealed record CatalogVersion(
     IReadOnlyList<OneOffFee> Fees,
     YearlySla HostedTelephonySla,
     SmartNumberOffer SmartNumbers,
-    ContactExperienceOffer ContactExperience)
+    ContactExperienceOffer ContactExperience,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Corrects = null)
 {
     public Plan? FindPlan(string code) => Plans.FirstOrDefault(p => p.Code == code);
 

@@ -31,7 +31,8 @@ public sealed class CallCharge
     {
     }
 
-    public CallCharge(Guid callRecordId, Guid customerId, string period, DateTimeOffset callStartedAt, in ChargeLine line, string catalogVersion, DateTimeOffset ratedAt, AdjustmentReason? adjustment = null)
+    /// <param name="callPeriod">The call's own month when the row is billed with a later month (<paramref name="period"/>), because the call's month was already invoiced.</param>
+    public CallCharge(Guid callRecordId, Guid customerId, string period, DateTimeOffset callStartedAt, in ChargeLine line, string catalogVersion, DateTimeOffset ratedAt, AdjustmentReason? adjustment = null, string? callPeriod = null)
     {
         Id = Guid.CreateVersion7(ratedAt);
         CallRecordId = callRecordId;
@@ -51,6 +52,7 @@ public sealed class CallCharge
         Reason = adjustment;
         CatalogVersion = catalogVersion;
         RatedAt = ratedAt;
+        CallPeriod = callPeriod == period ? null : callPeriod;
     }
 
     public Guid Id { get; private set; }
@@ -61,8 +63,14 @@ public sealed class CallCharge
 
     public Guid SubscriptionId { get; private set; }
 
-    /// <summary>The billing month, "2025-03", in the customer's zone.</summary>
+    /// <summary>The month whose usage bills this row, "2025-03", in the customer's zone: the call's month, or a later one (<see cref="CallPeriod"/>).</summary>
     public string Period { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// Set only on an adjustment of a month that was already invoiced: the call's own month. The row is then billed with
+    /// the usage of <see cref="Period"/>, on a line of its own that names this month; the issued invoice stays as it is.
+    /// </summary>
+    public string? CallPeriod { get; private set; }
 
     public DateTimeOffset CallStartedAt { get; private set; }
 

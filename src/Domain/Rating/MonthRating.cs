@@ -3,11 +3,14 @@ namespace Store.Domain.Rating;
 /// <summary>Rates a customer's month from scratch, and tells what a re-rating changes.</summary>
 public static class MonthRating
 {
-    /// <summary>Rates the month's calls in the order given (the order they started), from empty counters.</summary>
-    public static RatedLines[] Rate(RatingTariff tariff, IReadOnlyList<CallToRate> calls)
+    /// <summary>
+    /// Rates the month's calls in the order given (the order they started), from empty counters: new ones, or
+    /// <paramref name="counters"/> (empty) when the caller keeps what they count at the end.
+    /// </summary>
+    public static RatedLines[] Rate(RatingTariff tariff, IReadOnlyList<CallToRate> calls, PeriodCounters? counters = null)
     {
         ArgumentNullException.ThrowIfNull(calls);
-        var counters = new PeriodCounters();
+        counters ??= new PeriodCounters();
         var rated = new RatedLines[calls.Count];
         for (var i = 0; i < calls.Count; i++)
         {

@@ -42,6 +42,7 @@ internal sealed class CallChargeConfiguration : IEntityTypeConfiguration<CallCha
         b.HasIndex(c => new { c.CustomerId, c.Period });
         b.HasIndex(c => c.CallRecordId);
         b.Property(c => c.Period).HasMaxLength(7);
+        b.Property(c => c.CallPeriod).HasMaxLength(7);
         b.Property(c => c.Category).HasConversion<string>().HasMaxLength(24);
         b.Property(c => c.Rule).HasConversion<string>().HasMaxLength(40);
         b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(12);

@@ -8,6 +8,7 @@ using Store.Domain;
 using Store.Domain.Billing;
 using Store.Domain.Persistence;
 using Store.Jobs.Billing;
+using Store.Jobs.Rating;
 using Store.Site.Identity;
 
 namespace Store.Site.Pages.BackOffice;
@@ -28,6 +29,10 @@ public sealed class BillingModel(StoreDb db, TimeProvider clock) : PageModel
     /// <summary>The month whose statements were just asked for.</summary>
     [FromQuery(Name = "statements")]
     public string? StatementsStarted { get; set; }
+
+    /// <summary>The month whose re-rating was just asked for.</summary>
+    [FromQuery(Name = "rerating")]
+    public string? ReratingStarted { get; set; }
 
     /// <summary>How many Smart Number statements each recent month has.</summary>
     public IReadOnlyList<(string Period, int Count)> StatementCounts { get; private set; } = [];
@@ -80,6 +85,27 @@ public sealed class BillingModel(StoreDb db, TimeProvider clock) : PageModel
         {
             await StatementJob.TriggerAsync(schedulers, period, cancellationToken);
             return RedirectToPage(new { statements = period.ToString() });
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>Re-rates a month after a catalog correction, for every customer on a corrected version.</summary>
+    public async Task<IActionResult> OnPostRerateAsync(CancellationToken cancellationToken)
+    {
+        if (!TryParse(Period, out var period))
+        {
+            Error = "backOffice.billing.badPeriod";
+        }
+        else if (HttpContext.RequestServices.GetService<ISchedulerFactory>() is not { } schedulers)
+        {
+            Error = "backOffice.billing.noJobs";
+        }
+        else
+        {
+            await RerateMonthJob.TriggerAsync(schedulers, period, cancellationToken: cancellationToken);
+            return RedirectToPage(new { rerating = period.ToString() });
         }
 
         await LoadAsync();

@@ -2317,6 +2317,10 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                         .HasPrecision(19, 4)
                         .HasColumnType("decimal(19,4)");
 
+                    b.Property<string>("CallPeriod")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
                     b.Property<Guid>("CallRecordId")
                         .HasColumnType("uniqueidentifier");
 

@@ -2291,6 +2291,10 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                         .HasPrecision(19, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CallPeriod")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CallRecordId")
                         .HasColumnType("TEXT");
 
