@@ -36,6 +36,7 @@ public static class Extensions
         builder.Services.AddScoped<Signup.PlaceSignupOrder>();
         builder.Services.AddOptions<Billing.BillingOptions>().Bind(configuration.GetSection("Store:Billing"));
         builder.Services.AddScoped<Billing.IUsageSource, Rating.RatedUsage>();
+        builder.Services.AddSingleton<Calls.IngestionGate>();
         builder.Services.AddScoped<Calls.CallIngestion>();
         builder.Services.AddScoped<Rating.MonthRerating>();
         builder.Services.AddScoped<Payments.PaymentBook>();

@@ -11,7 +11,7 @@ namespace Store.Domain.Calls;
 /// counters in one transaction. Look-ups are loaded once per batch; rows are inserted without change tracking.
 /// Calls are records of the operator's platform: the look-ups ignore tenant filters.
 /// </summary>
-public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProvider clock)
+public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, IngestionGate gate, TimeProvider clock)
 {
     private readonly CustomerMonths _months = new(db, catalogs);
 
@@ -44,25 +44,102 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
     }
 
     /// <summary>
-    /// The whole batch, from the counters' loading to the last insert, runs in one transaction: SQLite's BEGIN IMMEDIATE
-    /// makes concurrent batches wait for each other, so that no two batches rate from the same counters.
+    /// The batch is read and checked first, outside any transaction: record by record, then the numbers and their
+    /// customers. Rating and storing then run in one transaction, from the counters' loading to the last insert. Batches
+    /// of this process take turns at the gate without holding a thread; SQLite's BEGIN IMMEDIATE keeps other processes
+    /// out, so that no two batches rate from the same counters.
     /// </summary>
-    private Task<IngestionResult> IngestCoreAsync(string format, IReadOnlyList<ReceivedCall> batch, QuarantinedCall? replaying, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+    private async Task<IngestionResult> IngestCoreAsync(string format, IReadOnlyList<ReceivedCall> batch, QuarantinedCall? replaying, CancellationToken cancellationToken)
+    {
+        var checkedBatch = await CheckAsync(batch, cancellationToken);
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            // A retried attempt starts again from what the database holds.
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is UsageCounter or CallRecord || (e.Entity is QuarantinedCall && e.State == EntityState.Added)).ToList())
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
-                entry.State = EntityState.Detached;
+                // A retried attempt starts again from what the database holds.
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is UsageCounter or CallRecord || (e.Entity is QuarantinedCall && e.State == EntityState.Added)).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var result = await AttemptAsync(format, batch, checkedBatch, replaying, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            });
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>What the batch holds before rating: the records refused on their own, the good ones with their customer.</summary>
+    private sealed record CheckedBatch(List<(int Index, Problem Problem)> Refused, List<(int Index, ValidCall Call, Guid NumberId, Guid CustomerId, string Period, DateOnly Day)> Valid);
+
+    private async Task<CheckedBatch> CheckAsync(IReadOnlyList<ReceivedCall> batch, CancellationToken cancellationToken)
+    {
+        var refused = new List<(int, Problem)>();
+
+        // The customers' numbers, then the customers, in one query each.
+        var accounts = new ClassifiedNumber?[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].Unreadable is { } unreadable)
+            {
+                refused.Add((i, unreadable));
+                continue;
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await AttemptAsync(format, batch, replaying, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        });
+            var account = CallValidation.Account(batch[i].Input);
+            if (account.Succeeded)
+            {
+                accounts[i] = account.Value;
+            }
+            else
+            {
+                refused.Add((i, account.Problems[0]));
+            }
+        }
 
-    private async Task<IngestionResult> AttemptAsync(string format, IReadOnlyList<ReceivedCall> batch, QuarantinedCall? replaying, CancellationToken cancellationToken)
+        var e164s = accounts.OfType<ClassifiedNumber>().Select(a => a.Number).Distinct().ToList();
+        var numbers = await db.Numbers.IgnoreQueryFilters().AsNoTracking().Where(n => EF.Parameter(e164s).Contains(n.E164))
+            .Select(n => new { n.Id, n.CustomerId, n.E164 }).ToDictionaryAsync(n => n.E164, cancellationToken);
+        var customerIds = numbers.Values.Select(n => n.CustomerId).Distinct().ToList();
+        var customers = await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => customerIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Market, c.TimeZone }).ToDictionaryAsync(c => c.Id, cancellationToken);
+
+        var valid = new List<(int Index, ValidCall Call, Guid NumberId, Guid CustomerId, string Period, DateOnly Day)>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (accounts[i] is not { } account)
+            {
+                continue;
+            }
+
+            if (!numbers.TryGetValue(account.Number, out var number))
+            {
+                refused.Add((i, new Problem("account", $"No customer holds {account.Number} with Store.", "UNKNOWN_NUMBER")));
+                continue;
+            }
+
+            var customer = customers[number.CustomerId];
+            var call = CallValidation.Read(batch[i].Input, account, customer.Market == Market.CH ? "CH" : "FR");
+            if (!call.Succeeded)
+            {
+                refused.Add((i, call.Problems[0]));
+                continue;
+            }
+
+            var day = UsageMonth.DayOf(call.Value!.StartedAt, customer.TimeZone);
+            valid.Add((i, call.Value!, number.Id, number.CustomerId, UsageMonth.Of(day), day));
+        }
+
+        return new CheckedBatch(refused, valid);
+    }
+
+    private async Task<IngestionResult> AttemptAsync(string format, IReadOnlyList<ReceivedCall> batch, CheckedBatch checkedBatch, QuarantinedCall? replaying, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var refusals = new List<RecordRefusal>();
@@ -86,60 +163,12 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
             refusals.Add(new RecordRefusal(index, id, received.Input.CallId, problem.Field, problem.Message, problem.Code));
         }
 
-        // The customers' numbers, then the customers, in one query each.
-        var accounts = new ClassifiedNumber?[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        foreach (var (index, problem) in checkedBatch.Refused)
         {
-            if (batch[i].Unreadable is { } unreadable)
-            {
-                Refuse(i, unreadable);
-                continue;
-            }
-
-            var account = CallValidation.Account(batch[i].Input);
-            if (account.Succeeded)
-            {
-                accounts[i] = account.Value;
-            }
-            else
-            {
-                Refuse(i, account.Problems[0]);
-            }
+            Refuse(index, problem);
         }
 
-        var e164s = accounts.OfType<ClassifiedNumber>().Select(a => a.Number).Distinct().ToList();
-        var numbers = await db.Numbers.IgnoreQueryFilters().AsNoTracking().Where(n => EF.Parameter(e164s).Contains(n.E164))
-            .Select(n => new { n.Id, n.CustomerId, n.E164 }).ToDictionaryAsync(n => n.E164, cancellationToken);
-        var customerIds = numbers.Values.Select(n => n.CustomerId).Distinct().ToList();
-        var customers = await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => customerIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.Market, c.TimeZone }).ToDictionaryAsync(c => c.Id, cancellationToken);
-
-        var valid = new List<(int Index, ValidCall Call, Guid NumberId, Guid CustomerId, string Period, DateOnly Day)>(batch.Count);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (accounts[i] is not { } account)
-            {
-                continue;
-            }
-
-            if (!numbers.TryGetValue(account.Number, out var number))
-            {
-                Refuse(i, new Problem("account", $"No customer holds {account.Number} with Store.", "UNKNOWN_NUMBER"));
-                continue;
-            }
-
-            var customer = customers[number.CustomerId];
-            var call = CallValidation.Read(batch[i].Input, account, customer.Market == Market.CH ? "CH" : "FR");
-            if (!call.Succeeded)
-            {
-                Refuse(i, call.Problems[0]);
-                continue;
-            }
-
-            var day = UsageMonth.DayOf(call.Value!.StartedAt, customer.TimeZone);
-            valid.Add((i, call.Value!, number.Id, number.CustomerId, UsageMonth.Of(day), day));
-        }
-
+        var valid = checkedBatch.Valid.ToList();
         var months = await _months.LoadAsync(valid.Select(v => (v.CustomerId, v.Period)).Distinct().ToList(), restoreCounters: true, cancellationToken);
         await _months.LoadCorrespondentsAsync(months, valid.Select(v => (v.CustomerId, v.Period, v.Call)), cancellationToken);
 

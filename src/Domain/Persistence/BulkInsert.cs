@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -31,10 +32,14 @@ public static class BulkInsert
         var properties = entity.GetProperties().ToArray();
         var getters = properties.Select(p => p.GetGetter()).ToArray();
         var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
-        // SQLite binds parameters by looking each name up among all the statement's parameters: a many-row INSERT binds
-        // in quadratic time. One prepared single-row INSERT, run again per row, is the fast path there.
-        var perStatement = db.Database.IsSqlite() ? 1 : Math.Clamp(MaxParameters / properties.Length, 1, 200);
         var sql = db.GetService<ISqlGenerationHelper>();
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            SqliteRows.Insert(sqlite, InsertText(sql, table, properties), rows, properties, mappings, getters);
+            return;
+        }
+
+        var perStatement = Math.Clamp(MaxParameters / properties.Length, 1, 200);
         DbCommand? full = null;
         try
         {
@@ -80,9 +85,7 @@ public static class BulkInsert
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var text = new System.Text.StringBuilder();
-        text.Append("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
-            .AppendJoin(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))).Append(") VALUES ");
+        var text = new System.Text.StringBuilder(InsertText(sql, table, properties));
         for (var r = 0; r < count; r++)
         {
             text.Append(r == 0 ? "(" : ", (");
@@ -100,4 +103,9 @@ public static class BulkInsert
         command.Prepare();
         return command;
     }
+
+    /// <summary>INSERT INTO t (a, b) VALUES, without the values.</summary>
+    private static string InsertText(ISqlGenerationHelper sql, StoreObjectIdentifier table, IProperty[] properties) =>
+        new System.Text.StringBuilder().Append("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema)).Append(" (")
+            .AppendJoin(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!))).Append(") VALUES ").ToString();
 }
