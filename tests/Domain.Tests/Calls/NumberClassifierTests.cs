@@ -28,6 +28,45 @@ public sealed class NumberClassifierTests
     }
 
     [Fact]
+    public void The_short_cut_for_French_and_Swiss_numbers_reads_every_one_as_libphonenumber_s_parser_does()
+    {
+        var util = PhoneNumbers.PhoneNumberUtil.GetInstance();
+        var random = new Random(33);
+        var compared = 0;
+        foreach (var (prefix, region) in new[] { ("+33", "FR"), ("+41", "CH"), ("0", "FR"), ("0", "CH") })
+        {
+            for (var first = 0; first <= 9; first++)
+            {
+                for (var i = 0; i < 300; i++)
+                {
+                    var text = prefix + first.ToString(System.Globalization.CultureInfo.InvariantCulture) + random.Next(100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+                    PhoneNumbers.PhoneNumber? parsed;
+                    try
+                    {
+                        parsed = util.Parse(text, region);
+                        parsed = util.IsValidNumber(parsed) ? parsed : null;
+                    }
+                    catch (PhoneNumbers.NumberParseException)
+                    {
+                        parsed = null;
+                    }
+
+                    var shortCut = NumberClassifier.FrenchOrSwiss(text, region);
+                    if (shortCut is not null)
+                    {
+                        // What the short cut takes, the parser reads the same; what it leaves, the parser still reads.
+                        Assert.Equal(util.Format(parsed!, PhoneNumbers.PhoneNumberFormat.E164), util.Format(shortCut, PhoneNumbers.PhoneNumberFormat.E164));
+                        Assert.Equal(util.GetNumberType(parsed!), util.GetNumberType(shortCut));
+                        compared++;
+                    }
+                }
+            }
+        }
+
+        Assert.True(compared > 5000, $"only {compared} numbers went through the short cut");
+    }
+
+    [Fact]
     public void A_Swiss_smart_number_keeps_its_national_form_for_the_catalog_prefixes()
     {
         var n = NumberClassifier.Classify("callee", "0800 123 456", "CH").Value!;
