@@ -12,8 +12,8 @@ namespace Store.Site.Tests.Signup;
 
 public sealed class ContractSummaryMailTests(StoreFactory factory) : IClassFixture<StoreFactory>
 {
-    /// <summary>Signs Forfait Pro, 2 users, monthly, with call recording, by bank transfer; answers the signer's e-mail.</summary>
-    internal static async Task<string> SignProAsync(StoreFactory factory, string language, string users = "2", string period = "Monthly")
+    /// <summary>Signs Forfait Pro, 2 users, monthly, with call recording, by bank transfer; answers the signer's e-mail and signed-in browser.</summary>
+    internal static async Task<(string Email, HttpClient Browser)> SignProAsync(StoreFactory factory, string language, string users = "2", string period = "Monthly")
     {
         var email = $"signer.{language}.{Guid.NewGuid():N}@cabinet-martin.fr";
         var (user, key, _) = await factory.CreateEnrolledUserAsync(email);
@@ -43,7 +43,7 @@ public sealed class ContractSummaryMailTests(StoreFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/Signup/Company", company)).StatusCode);
         var signed = await browser.SubmitAsync("/Signup/Summary", new Dictionary<string, string> { ["Accept"] = "true" });
         Assert.Equal("/Signup/Done", signed.Headers.Location?.OriginalString);
-        return email;
+        return (email, browser);
     }
 
     private static string Plain(string text) => text.Replace('\u202F', ' ').Replace('\u00A0', ' ');
@@ -51,7 +51,7 @@ public sealed class ContractSummaryMailTests(StoreFactory factory) : IClassFixtu
     [Fact]
     public async Task The_welcome_mail_carries_the_contract_summary_PDF_with_the_choices_prices_and_acceptance()
     {
-        var email = await SignProAsync(factory, "fr");
+        var (email, _) = await SignProAsync(factory, "fr");
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<StoreDb>();
@@ -81,7 +81,7 @@ public sealed class ContractSummaryMailTests(StoreFactory factory) : IClassFixtu
     [Fact]
     public async Task An_English_signer_gets_the_summary_in_English()
     {
-        var email = await SignProAsync(factory, "en");
+        var (email, _) = await SignProAsync(factory, "en");
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<StoreDb>();
@@ -92,5 +92,31 @@ public sealed class ContractSummaryMailTests(StoreFactory factory) : IClassFixtu
         Assert.Contains("EUR 107.76", text, StringComparison.Ordinal);
         Assert.Contains("EUR 39.90 excl. VAT a month or EUR 399.00 excl. VAT a year", text, StringComparison.Ordinal);
         Assert.Contains("Accepted by", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_done_page_shows_the_first_invoice_billed_from_today_to_the_end_of_the_month()
+    {
+        var (email, browser) = await SignProAsync(factory, "fr");
+
+        // 2 × 39.90 and 10.00 for recording, from today to the end of the month, by day; VAT 20 %.
+        var today = Store.Domain.LocalTime.Today(TimeProvider.System);
+        var of = DateTime.DaysInMonth(today.Year, today.Month);
+        var days = of - today.Day + 1;
+        var excluding = today.Day == 1 ? 89.80m : Store.Domain.Money.RoundCents(2 * 39.90m * days / of) + Store.Domain.Money.RoundCents(10m * days / of);
+        var including = excluding + Store.Domain.Money.RoundCents(excluding * 0.20m);
+
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<StoreDb>();
+        var contract = await db.Contracts.SingleAsync(c => c.Acceptance.AcceptedBy == email);
+        var invoice = await db.Invoices.AsNoTracking().SingleAsync(i => i.CustomerId == contract.CustomerId);
+        Assert.Equal(including, invoice.TotalIncludingVat);
+        Assert.True(await db.OutboxMails.AnyAsync(m => m.Kind == Store.Domain.Billing.InvoiceMail.Kind && m.Subject == $"Votre facture {invoice.Number}"));
+
+        var done = Plain(FormClient.Text(await browser.GetPageAsync("/Signup/Done")));
+        Assert.Contains(invoice.Number, done, StringComparison.Ordinal);
+        Assert.Contains(new Store.Domain.Money(including, Store.Domain.Currency.EUR).Format(System.Globalization.CultureInfo.GetCultureInfo("fr-FR")).Replace('\u202F', ' ').Replace('\u00A0', ' '), done, StringComparison.Ordinal);
+        var pdf = await browser.GetAsync($"/CustomerArea/Invoices?handler=Pdf&invoiceId={invoice.Id}&accountId={invoice.CustomerId}");
+        Assert.Equal(("application/pdf", HttpStatusCode.OK), (pdf.Content.Headers.ContentType?.MediaType, pdf.StatusCode));
     }
 }
