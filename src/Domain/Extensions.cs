@@ -34,6 +34,7 @@ public static class Extensions
         builder.Services.AddScoped<Customers.CreateCustomer>();
         builder.Services.AddScoped<Subscriptions.SubscribeCustomer>();
         builder.Services.AddScoped<Signup.PlaceSignupOrder>();
+        builder.Services.AddScoped<Billing.FirstInvoice>();
         builder.Services.AddOptions<Billing.BillingOptions>().Bind(configuration.GetSection("Store:Billing"));
         builder.Services.AddScoped<Billing.IUsageSource, Rating.RatedUsage>();
         builder.Services.AddSingleton<Calls.IngestionGate>();

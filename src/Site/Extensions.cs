@@ -30,6 +30,7 @@ public static class Extensions
             .AddDataAnnotationsLocalization();
         builder.Services.AddScoped<RequireTwoFactorFilter>();
         builder.Services.AddScoped<Signup.SignupSession>();
+        builder.Services.AddSingleton<Signup.ContractSummary>();
         builder.Services.AddScoped<Signup.WelcomeMail>();
         builder.Services.AddScoped<Store.Domain.Payments.IActivationMail>(s => s.GetRequiredService<Signup.WelcomeMail>());
         builder.Services.AddScoped<Payments.StripeCheckout>();

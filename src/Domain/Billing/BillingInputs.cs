@@ -22,7 +22,14 @@ public sealed record OneOffCharge(Guid Id, Guid? SubscriptionId, string CatalogV
 /// </summary>
 public sealed record SlaIncident(Guid SubscriptionId, DateTimeOffset Start, DateTimeOffset End, bool Excusable = false);
 
+/// <summary>
+/// A fee in advance an earlier invoice already billed (the first invoice of a signup, issued at once): which fee of
+/// which subscription, the service dates of its line, and how many.
+/// </summary>
+public sealed record InvoicedSpan(Guid SubscriptionId, string Code, DateOnly From, DateOnly To, decimal Quantity);
+
 /// <summary>Everything one customer's periodic invoice is computed from.</summary>
+/// <param name="AlreadyInvoiced">Fees in advance already billed by another invoice: left out, or reduced to what was added since.</param>
 public sealed record BillingInput(
     LegalDetails Buyer,
     Seller Seller,
@@ -30,4 +37,5 @@ public sealed record BillingInput(
     IReadOnlyList<SubscriptionTimeline> Subscriptions,
     IReadOnlyList<UsageCharge> Usage,
     IReadOnlyList<OneOffCharge> Fees,
-    IReadOnlyList<SlaIncident> Incidents);
+    IReadOnlyList<SlaIncident> Incidents,
+    IReadOnlyList<InvoicedSpan>? AlreadyInvoiced = null);

@@ -52,8 +52,17 @@ public static class DocumentIssuing
         }, cancellationToken);
     }
 
-    private static Task<T> InTransactionAsync<T>(StoreDb db, Func<Task<T>> issue, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+    private static async Task<T> InTransactionAsync<T>(StoreDb db, Func<Task<T>> issue, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // Inside the caller's transaction (a contract's activation): saved with it, kept or given back with it.
+            var inside = await issue();
+            await db.SaveChangesAsync(cancellationToken);
+            return inside;
+        }
+
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
@@ -74,4 +83,5 @@ public static class DocumentIssuing
                 throw;
             }
         });
+    }
 }

@@ -27,7 +27,7 @@ public static class Invoicing
             var catalog = catalogFor(subscription.CatalogVersion);
             foreach (var item in Items(subscription, catalog, buyer.Currency))
             {
-                lines.AddRange(RecurringFees.Lines(item, period, language, vat.Rate));
+                lines.AddRange(NotYetInvoiced(RecurringFees.Lines(item, period, language, vat.Rate), input.AlreadyInvoiced ?? []));
             }
 
             if (subscription is { EndsOn: { } end, TerminationFee: > 0m } && InWindow(end.AddDays(1), period))
@@ -65,16 +65,63 @@ public static class Invoicing
         lines.AddRange(UsageLines(input, vat.Rate));
         lines.AddRange(FeeLines(catalogFor, input, vat.Rate));
 
-        var breakdown = lines
-            .GroupBy(l => l.VatRate)
-            .OrderByDescending(g => g.Key)
-            .Select(g =>
-            {
-                var basis = g.Sum(l => l.Amount);
-                return new VatBreakdown(g.Key, basis, Money.RoundCents(basis * g.Key));
-            })
+        return new InvoiceDraft(buyer, input.Seller, period, buyer.Currency, vat, lines, Breakdown(lines));
+    }
+
+    /// <summary>
+    /// The first invoice of a new customer, issued at once rather than at the next run: its fees in advance from
+    /// the first day of service to the end of that month (a yearly price for its whole first year), the lines the
+    /// periodic invoice that bills the start would have, and then leaves out as <see cref="BillingInput.AlreadyInvoiced"/>.
+    /// Its period is the month of the start.
+    /// </summary>
+    public static InvoiceDraft FirstInvoice(Func<string, CatalogVersion> catalogFor, BillingInput input, DateOnly startsOn)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var month = BillingPeriod.Of(startsOn);
+
+        // A start on the 1st is a full term that month's invoice bills; a later start, a prorated change the next month's bills.
+        var periodic = Draft(catalogFor, input with { Period = startsOn.Day == 1 ? month : month.Next, Usage = [], Fees = [], Incidents = [] });
+        var lines = periodic.Lines
+            .Where(l => l.Kind is LineKind.Subscription or LineKind.Option && l.ServiceFrom is { } from && month.Contains(from))
             .ToList();
-        return new InvoiceDraft(buyer, input.Seller, period, buyer.Currency, vat, lines, breakdown);
+        return periodic with { Period = month, Lines = lines, VatBreakdown = Breakdown(lines) };
+    }
+
+    private static List<VatBreakdown> Breakdown(IReadOnlyList<InvoiceLineDraft> lines) => lines
+        .GroupBy(l => l.VatRate)
+        .OrderByDescending(g => g.Key)
+        .Select(g =>
+        {
+            var basis = g.Sum(l => l.Amount);
+            return new VatBreakdown(g.Key, basis, Money.RoundCents(basis * g.Key));
+        })
+        .ToList();
+
+    /// <summary>Fees in advance less what another invoice already billed for the same fee and service dates.</summary>
+    private static IEnumerable<InvoiceLineDraft> NotYetInvoiced(IEnumerable<InvoiceLineDraft> lines, IReadOnlyList<InvoicedSpan> invoiced)
+    {
+        foreach (var line in lines)
+        {
+            var billed = invoiced
+                .Where(s => s.SubscriptionId == line.SubscriptionId && s.Code == line.Code && s.From == line.ServiceFrom && s.To == line.ServiceTo)
+                .Sum(s => s.Quantity);
+            if (billed == 0m)
+            {
+                yield return line;
+                continue;
+            }
+
+            var rest = line.Quantity - billed;
+            if (rest == 0m || Math.Sign(rest) != Math.Sign(line.Quantity))
+            {
+                continue;
+            }
+
+            var amount = line.ProratedDays is { } days && line.PeriodDays is { } of
+                ? rest * (line.UnitPrice ?? 0m) * days / of
+                : rest * (line.UnitPrice ?? 0m);
+            yield return line with { Quantity = rest, Amount = Money.RoundCents(amount) };
+        }
     }
 
     /// <summary>Whether a day falls in the window an invoice of <paramref name="period"/> bills changes for: the 2nd of the previous month to the 1st of this one.</summary>

@@ -20,7 +20,7 @@ public interface IActivationMail
 /// once, a succeeded payment intent recorded once (by its id), a refusal noted and told once, a refund recorded once.
 /// Each reads the object's state, never the order of arrival.
 /// </summary>
-public sealed class StripePayments(StoreDb db, PaymentBook book, MailOutbox outbox, IOptions<BillingOptions> billing, TimeProvider clock, IActivationMail? welcome = null)
+public sealed class StripePayments(StoreDb db, PaymentBook book, MailOutbox outbox, IOptions<BillingOptions> billing, TimeProvider clock, IActivationMail? welcome = null, FirstInvoice? firstInvoice = null)
 {
     /// <summary>Saves the confirmed method on its customer and activates the customer's pending contracts; answers how many were activated now.</summary>
     public async Task<(Customer? Customer, int Activated)> ConfirmSetupAsync(ConfirmedSetup setup, CancellationToken cancellationToken = default)
@@ -65,6 +65,11 @@ public sealed class StripePayments(StoreDb db, PaymentBook book, MailOutbox outb
                     if (welcome is not null)
                     {
                         await welcome.EnqueueAsync(customer, contract, cancellationToken);
+                    }
+
+                    if (firstInvoice is not null)
+                    {
+                        await firstInvoice.IssueAsync(contract, cancellationToken);
                     }
                 }
             }

@@ -156,7 +156,8 @@ public sealed class BillingRunner(
             [.. subscriptions.Select(SubscriptionTimeline.Of)],
             charges,
             [.. fees.Select(f => f.ToCharge())],
-            [.. incidents.Select(i => i.ToIncident())]);
+            [.. incidents.Select(i => i.ToIncident())],
+            await InvoicedSpans.ForAsync(db, [customerId], period, period.Previous.First, cancellationToken));
         var draft = Invoicing.Draft(catalogs.Get, input);
         if (draft.IsEmpty)
         {

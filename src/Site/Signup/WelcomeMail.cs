@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Store.Domain;
+using Store.Domain.Billing;
 using Store.Domain.Catalog;
 using Store.Domain.Customers;
 using Store.Domain.Identity;
@@ -15,9 +17,10 @@ namespace Store.Site.Signup;
 
 /// <summary>
 /// The welcome mail of a signed contract, once it is active: at once for a bank transfer, when the card or SEPA
-/// mandate is confirmed otherwise. It recaps the order of the signup that made the contract, to its signer.
+/// mandate is confirmed otherwise. It recaps the order of the signup that made the contract, to its signer, with
+/// the contract summary as a PDF.
 /// </summary>
-public sealed class WelcomeMail(StoreDb db, MailOutbox outbox, SiteTexts texts, CatalogRegistry catalogs, TimeProvider clock) : IActivationMail
+public sealed class WelcomeMail(StoreDb db, MailOutbox outbox, SiteTexts texts, ContractSummary summary, IOptions<BillingOptions> billing, CatalogRegistry catalogs, TimeProvider clock) : IActivationMail
 {
     public const string Kind = "welcome";
 
@@ -53,11 +56,13 @@ public sealed class WelcomeMail(StoreDb db, MailOutbox outbox, SiteTexts texts, 
         var quote = SignupQuote.For(catalog, order, LocalTime.Today(clock, customer.TimeZone));
         var stripe = customer.PaysBy is PaymentMethod.Card or PaymentMethod.SepaDebit;
         var payment = stripe ? texts.Find("payments.method." + customer.PaysBy, culture)! : contract.Id.ToString("N")[..12].ToUpperInvariant();
-        outbox.Enqueue(
+        var mail = outbox.Enqueue(
             owner.Email!,
             string.Format(culture, texts.Find("mail.welcome.subject", culture)!, contract.Number),
             string.Format(culture, texts.Find(stripe ? "mail.welcome.bodyStripe" : "mail.welcome.body", culture)!, owner.DisplayName, customer.LegalName, contract.Number, product ?? order.ProductCode, order.SmartNumber is null ? order.Users : 1, quote.IncludingVat.Format(culture), payment),
             null,
             Kind);
+        var pdf = summary.Pdf(catalog, order, quote, contract, billing.Value.SellerFor(customer.Market).LegalName, customer.TimeZone, culture);
+        mail.Attach(string.Format(culture, texts.Find("contractSummary.fileName", culture)!, contract.Number), "application/pdf", pdf);
     }
 }

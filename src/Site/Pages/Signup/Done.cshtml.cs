@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Store.Domain.Billing;
 using Store.Domain.Persistence;
 using Store.Domain.Subscriptions;
 using Store.Site.Payments;
@@ -10,7 +11,7 @@ using Store.Site.Signup;
 namespace Store.Site.Pages.Signup;
 
 /// <summary>
-/// The end of the signup: the contract number, its state, and the way to the customer area. Back from Stripe
+/// The end of the signup: the contract number, its state, its first invoice, and the way to the customer area. Back from Stripe
 /// Checkout, the saved card or SEPA mandate is confirmed from Stripe's state and activates the contract (unless the
 /// webhook did first); while it is pending, the customer can go to Checkout again.
 /// </summary>
@@ -18,6 +19,9 @@ namespace Store.Site.Pages.Signup;
 public sealed class DoneModel(SignupSession session, StoreDb db, StripeCheckout stripe) : PageModel
 {
     public Contract? Contract { get; private set; }
+
+    /// <summary>The contract's first invoice, issued once it is active.</summary>
+    public Invoice? FirstInvoice { get; private set; }
 
     /// <summary>Stripe could not be reached, or the customer left Checkout without saving a method.</summary>
     public bool PaymentProblem { get; private set; }
@@ -46,6 +50,7 @@ public sealed class DoneModel(SignupSession session, StoreDb db, StripeCheckout 
 
         PaymentProblem |= problem == "stripe";
         Contract = await db.Contracts.AsNoTracking().Where(c => c.CustomerId == customerId).OrderByDescending(c => c.SignedAt).FirstOrDefaultAsync(cancellationToken);
+        FirstInvoice = await db.Invoices.AsNoTracking().Where(i => i.CustomerId == customerId).OrderBy(i => i.IssuedAt).FirstOrDefaultAsync(cancellationToken);
         return Page();
     }
 

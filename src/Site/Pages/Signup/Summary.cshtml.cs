@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Store.Domain.Billing;
 using Store.Domain.Catalog;
 using Store.Domain.Identity;
 using Store.Domain.Persistence;
@@ -15,7 +16,7 @@ namespace Store.Site.Pages.Signup;
 /// <summary>
 /// Step 4: the contract summary in the form of 003, built from the real choices; the owner's account (created or
 /// signed in, with two-factor sign-in enrolled); acceptance of the versioned conditions; payment by bank transfer
-/// (the contract is active at once), or, when Stripe is configured, a card or SEPA mandate saved through Stripe
+/// (the contract is active at once, and its first invoice issued), or, when Stripe is configured, a card or SEPA mandate saved through Stripe
 /// Checkout (the contract is active once it is confirmed).
 /// </summary>
 public sealed class SummaryModel(
@@ -24,6 +25,7 @@ public sealed class SummaryModel(
     UserManager<StoreUser> users,
     SignInManager<StoreUser> signIn,
     WelcomeMail welcome,
+    FirstInvoice firstInvoice,
     StripeCheckout stripe,
     StoreDb db,
     CatalogRegistry catalogs,
@@ -122,6 +124,10 @@ public sealed class SummaryModel(
         }
 
         await db.SaveChangesAsync();
+        if (!stripe.Configured)
+        {
+            await firstInvoice.IssueAsync(order.Contract);
+        }
 
         // The new membership changes what the sign-in cookie says the person may see.
         await signIn.RefreshSignInAsync(Owner);
