@@ -172,6 +172,7 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, Ingestio
         var months = await _months.LoadAsync(valid.Select(v => (v.CustomerId, v.Period)).Distinct().ToList(), restoreCounters: true, cancellationToken);
         await _months.LoadCorrespondentsAsync(months, valid.Select(v => (v.CustomerId, v.Period, v.Call)), cancellationToken);
 
+        var latestInvoiced = await InvoicedMonths.LatestAsync(db, valid.Select(v => v.CustomerId).Distinct().ToList(), cancellationToken);
         var callIds = valid.Select(v => v.Call.PlatformCallId).Distinct().ToList();
         var existing = await db.CallRecords.IgnoreQueryFilters().Where(c => EF.Parameter(callIds).Contains(c.PlatformCallId)).ToDictionaryAsync(c => c.PlatformCallId, StringComparer.Ordinal, cancellationToken);
         var existingIds = existing.Values.Select(c => c.Id).ToList();
@@ -214,7 +215,7 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, Ingestio
                 var adjustments = MonthRating.Adjustments(before, rated);
                 foreach (var adjustment in adjustments)
                 {
-                    charges.Add(new CallCharge(record.Id, customerId, period, call.StartedAt, adjustment, month.CatalogVersions[adjustment.SubscriptionId], now, AdjustmentReason.CallReplaced));
+                    charges.Add(new CallCharge(record.Id, customerId, InvoicedMonths.BilledWith(latestInvoiced.GetValueOrDefault(customerId), period), call.StartedAt, adjustment, month.CatalogVersions[adjustment.SubscriptionId], now, AdjustmentReason.CallReplaced, period));
                 }
 
                 before.AddRange(adjustments);
@@ -228,10 +229,11 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, Ingestio
             record = new CallRecord(call, customerId, numberId, day, now);
             var ratedLines = Rater.Rate(month.Tariff, month.Counters, toRate);
             var booked = new List<ChargeLine>(ratedLines.Count);
+            var billedWith = InvoicedMonths.BilledWith(latestInvoiced.GetValueOrDefault(customerId), period);
             for (var l = 0; l < ratedLines.Count; l++)
             {
                 var line = ratedLines[l];
-                charges.Add(new CallCharge(record.Id, customerId, period, call.StartedAt, line, month.CatalogVersions[line.SubscriptionId], now));
+                charges.Add(new CallCharge(record.Id, customerId, billedWith, call.StartedAt, line, month.CatalogVersions[line.SubscriptionId], now, callPeriod: period));
                 booked.Add(line);
             }
 

@@ -115,17 +115,8 @@ public sealed class MonthRerating(StoreDb db, CatalogRegistry catalogs, TimeProv
         return new Rerating(customerId, period, rateable.Count, callsAdjusted, adjustments.Count, adjustments.Sum(a => a.Amount), billedWith);
     }
 
-    /// <summary>
-    /// The usage month that bills an adjustment of <paramref name="period"/>: the month itself while its usage is not
-    /// invoiced, else the month after the latest invoiced one (usage is billed in arrears: the invoice of April bills
-    /// March). Sub-accounts are invoiced on their main account.
-    /// </summary>
-    private async Task<string> FirstMonthNotInvoicedAsync(Guid customerId, string period, CancellationToken cancellationToken)
-    {
-        var main = await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == customerId).Select(c => c.ParentId ?? c.Id).SingleAsync(cancellationToken);
-        var latest = await db.Invoices.IgnoreQueryFilters().AsNoTracking().Where(i => i.CustomerId == main).MaxAsync(i => (string?)i.Period, cancellationToken);
-        return latest is not null && string.CompareOrdinal(latest, period) > 0 ? latest : period;
-    }
+    private async Task<string> FirstMonthNotInvoicedAsync(Guid customerId, string period, CancellationToken cancellationToken) =>
+        InvoicedMonths.BilledWith((await InvoicedMonths.LatestAsync(db, [customerId], cancellationToken)).GetValueOrDefault(customerId), period);
 }
 
 /// <summary>What re-rating a customer's month did: calls rated, calls adjusted, adjustment rows, their sum, and the month whose usage bills them.</summary>

@@ -19,22 +19,27 @@ public sealed class RatedUsage(StoreDb db) : IUsageSource
         var ids = customerIds.ToList();
         var sums = await db.CallCharges.AsNoTracking()
             .Where(c => ids.Contains(c.CustomerId) && c.Period == period && c.Category != ChargeCategory.NotCharged && c.Category != ChargeCategory.Included)
-            .GroupBy(c => new { c.SubscriptionId, c.Category, c.Currency, c.CallPeriod })
-            .Select(g => new { g.Key.SubscriptionId, g.Key.Category, g.Key.Currency, g.Key.CallPeriod, Seconds = g.Sum(c => (long)c.Seconds), Amount = g.Sum(c => c.Amount) })
+            .GroupBy(c => new { c.SubscriptionId, c.Category, c.Currency, c.CallPeriod, Rerated = c.Reason == AdjustmentReason.Rerated })
+            .Select(g => new { g.Key.SubscriptionId, g.Key.Category, g.Key.Currency, g.Key.CallPeriod, g.Key.Rerated, Seconds = g.Sum(c => (long)c.Seconds), Amount = g.Sum(c => c.Amount) })
             .ToListAsync(cancellationToken);
         return [.. sums.Where(s => s.Amount != 0m).Select(s => s.CallPeriod is null
             ? new UsageCharge(s.SubscriptionId, s.Category.ToString(), Describe(s.Category), s.Seconds, UsageUnit.Seconds, s.Amount, s.Currency)
-            : new UsageCharge(s.SubscriptionId, s.Category.ToString(), DescribeRegularisation(s.Category, BillingPeriod.Parse(s.CallPeriod)), s.Seconds, UsageUnit.Seconds, s.Amount, s.Currency, BillingPeriod.Parse(s.CallPeriod)))];
+            : new UsageCharge(s.SubscriptionId, s.Category.ToString(), DescribeRegularisation(s.Category, BillingPeriod.Parse(s.CallPeriod), s.Rerated), s.Seconds, UsageUnit.Seconds, s.Amount, s.Currency, BillingPeriod.Parse(s.CallPeriod)))];
     }
 
-    /// <summary>"Régularisation après correction tarifaire — mars 2025 (…) / Adjustment after a tariff correction — March 2025 (…)".</summary>
-    internal static string DescribeRegularisation(ChargeCategory category, BillingPeriod month)
+    /// <summary>
+    /// "Régularisation après correction tarifaire — mars 2025 (…) / Adjustment after a tariff correction — March 2025 (…)",
+    /// or, for calls reported after their month was invoiced, "Appels de mars 2025 reçus après sa facture (…) / ...".
+    /// </summary>
+    internal static string DescribeRegularisation(ChargeCategory category, BillingPeriod month, bool rerated = true)
     {
         var (fr, en) = Names(category);
         var first = month.First.ToDateTime(TimeOnly.MinValue);
         var frMonth = first.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"));
         var enMonth = first.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
-        return $"Régularisation après correction tarifaire — {frMonth} ({fr}) / Adjustment after a tariff correction — {enMonth} ({en})";
+        return rerated
+            ? $"Régularisation après correction tarifaire — {frMonth} ({fr}) / Adjustment after a tariff correction — {enMonth} ({en})"
+            : $"Régularisation — appels de {frMonth} reçus après sa facture ({fr}) / Adjustment — calls of {enMonth} reported after its invoice ({en})";
     }
 
     private static string Describe(ChargeCategory category)

@@ -133,6 +133,42 @@ public sealed class ReratingTests
         Assert.Equal(before, (await ChargesAsync(world)).Count);
     }
 
+    [Fact]
+    public async Task Calls_reported_after_their_month_was_invoiced_are_billed_on_the_next_invoice_and_the_issued_one_is_unchanged()
+    {
+        await using var world = await JobsWorld.CreateAsync();
+        var (host, customer) = await StartAsync(world);
+        await IngestAsync(host, Call("long-1", "+33140000001", 3900, day: 10));
+        var billing = host.Services.GetRequiredService<BillingRunner>();
+        await billing.RunAsync(new BillingPeriod(2026, 4));
+        var issued = await InvoiceAsync(world, "2026-04");
+        Assert.Equal(0.75m, issued.Lines.Single(l => l.Kind == LineKind.Usage).Amount);
+
+        // In May, the platform sends a March call it had missed (900 s beyond 1 h: 2.25 EUR), and a later version of the
+        // first call, which ended 300 s later than it said (600 s beyond: 1.50 EUR instead of 0.75).
+        await IngestAsync(host, Call("late-1", "+33140000002", 4500, day: 11));
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var replaced = await scope.ServiceProvider.GetRequiredService<CallIngestion>().IngestAsync("json", [new ReceivedCall(Call("long-1", "+33140000001", 4200, day: 10), "{}")], CancellationToken.None);
+            Assert.Equal(1, replaced.Replaced);
+        }
+
+        var late = (await ChargesAsync(world)).Where(c => c.Amount != 0m && c.CallPeriod == March).ToList();
+        Assert.Equal([(2.25m, ChargeKind.Charge), (0.75m, ChargeKind.Adjustment)], late.Select(c => (c.Amount, c.Kind)));
+        Assert.All(late, c => Assert.Equal("2026-04", c.Period));
+
+        await billing.RunAsync(new BillingPeriod(2026, 5));
+
+        var april = await InvoiceAsync(world, "2026-04");
+        Assert.Equal((issued.Number, issued.TotalExcludingVat), (april.Number, april.TotalExcludingVat));
+        Assert.Equal(issued.Lines.OrderBy(l => l.Position).Select(l => (l.Id, l.Amount)), april.Lines.OrderBy(l => l.Position).Select(l => (l.Id, l.Amount)));
+        var may = await InvoiceAsync(world, "2026-05");
+        var regularisation = may.Lines.Single(l => l.Kind == LineKind.Usage);
+        Assert.StartsWith("Régularisation — appels de mars 2026 reçus après sa facture", regularisation.Description, StringComparison.Ordinal);
+        Assert.Equal((3.00m, new DateOnly(2026, 3, 1)), (regularisation.Amount, regularisation.ServiceFrom));
+        Assert.Equal(19.90m + 3.00m, may.TotalExcludingVat);
+    }
+
     private static async Task<(IHost Host, Customer Customer)> StartAsync(JobsWorld world)
     {
         var catalog = Path.Combine(world.Folder, "catalog");

@@ -53,7 +53,7 @@ public static class CallFigures
         ArgumentNullException.ThrowIfNull(periods);
         var months = periods.ToList();
         var total = await db.CallCharges.AsNoTracking()
-            .Where(c => c.CustomerId == customerId && months.Contains(c.Period))
+            .Where(c => c.CustomerId == customerId && months.Contains(c.CallPeriod ?? c.Period))
             .GroupBy(c => c.CustomerId)
             .Select(g => new { Caller = g.Sum(c => c.CallerAmount), Share = g.Sum(c => c.RevenueShare) })
             .FirstOrDefaultAsync(cancellationToken);
