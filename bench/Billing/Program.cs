@@ -25,7 +25,7 @@ var period = new BillingPeriod(2026, 4);
 var folder = Path.Combine(Path.GetTempPath(), "store-bench-billing", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(folder);
 var connectionString = $"Data Source={Path.Combine(folder, "store.db")}";
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", ContentRootPath = folder });
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Store"] = connectionString });
 builder.Logging.ClearProviders();
 builder.AddDomain();

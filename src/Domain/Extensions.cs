@@ -37,7 +37,6 @@ public static class Extensions
         builder.Services.AddScoped<Billing.FirstInvoice>();
         builder.Services.AddOptions<Billing.BillingOptions>().Bind(configuration.GetSection("Store:Billing"));
         builder.Services.AddScoped<Billing.IUsageSource, Rating.RatedUsage>();
-        builder.Services.AddSingleton<Calls.IngestionGate>();
         builder.Services.AddScoped<Calls.CallIngestion>();
         builder.Services.AddScoped<Rating.MonthRerating>();
         builder.Services.AddScoped<Payments.PaymentBook>();

@@ -9,8 +9,11 @@ namespace Store.Domain.Billing;
 /// </summary>
 public sealed class BillingOptions
 {
-    /// <summary>Customers billed side by side in a run; the processors' count by default.</summary>
+    /// <summary>Chunks of customers billed side by side in a run; the processors' count by default.</summary>
     public int Parallelism { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Customers whose invoices are read together and issued in one transaction.</summary>
+    public int ChunkSize { get; set; } = 50;
 
     /// <summary>Days from issue to due date.</summary>
     public int PaymentTermDays { get; set; } = 30;

@@ -28,6 +28,33 @@ public static class DocumentIssuing
     }
 
     /// <summary>
+    /// Issues several invoices in one transaction, numbered in the order given: all of them are kept, or none and
+    /// their numbers are given back. A billing run issues its customers' invoices by chunks this way.
+    /// </summary>
+    /// <param name="alongside">Changes saved with each invoice (its outbox mail, its billed fees), told the draft's index.</param>
+    public static Task<IReadOnlyList<Invoice>> IssueInvoicesAsync(StoreDb db, IReadOnlyList<InvoiceDraft> drafts, DateTimeOffset now, int paymentTermDays, Guid? billingRunId, Action<int, Invoice>? alongside = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(drafts);
+        return InTransactionAsync<IReadOnlyList<Invoice>>(db, async () =>
+        {
+            var invoices = new List<Invoice>(drafts.Count);
+            for (var index = 0; index < drafts.Count; index++)
+            {
+                var draft = drafts[index];
+                var number = await DocumentSequence.NextAsync(db, Invoice.Series, LocalTime.In(now, draft.Buyer.TimeZone).Year, cancellationToken);
+                var invoice = Invoice.Issue(draft, number, now, paymentTermDays, billingRunId);
+                db.Invoices.Add(invoice);
+                db.Receivables.Add(Payments.Receivable.Of(invoice));
+                alongside?.Invoke(index, invoice);
+                invoices.Add(invoice);
+            }
+
+            return invoices;
+        }, cancellationToken);
+    }
+
+    /// <summary>
     /// Issues a credit note of the given lines of <paramref name="invoice"/> (all of them when none is given). When the
     /// invoice was paid by card or SEPA debit beyond what is left to pay, the refund is queued in the same transaction.
     /// </summary>
@@ -62,6 +89,8 @@ public static class DocumentIssuing
             return inside;
         }
 
+        // On SQLite the writers of this process take turns rather than sleep in its busy loop.
+        using var turn = await WriteTurns.TakeAsync(db, cancellationToken);
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

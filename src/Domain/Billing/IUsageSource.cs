@@ -6,12 +6,13 @@ namespace Store.Domain.Billing;
 /// </summary>
 public interface IUsageSource
 {
-    Task<IReadOnlyList<UsageCharge>> ForAsync(IReadOnlyCollection<Guid> customerIds, BillingPeriod month, CancellationToken cancellationToken);
+    /// <summary>The month's usage of each of <paramref name="customerIds"/> (accounts, not their sub-accounts), by account.</summary>
+    Task<ILookup<Guid, UsageCharge>> ByCustomerAsync(IReadOnlyCollection<Guid> customerIds, BillingPeriod month, CancellationToken cancellationToken);
 }
 
 /// <summary>The usage source while no rating is registered: no usage.</summary>
 public sealed class NoRatedUsage : IUsageSource
 {
-    public Task<IReadOnlyList<UsageCharge>> ForAsync(IReadOnlyCollection<Guid> customerIds, BillingPeriod month, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<UsageCharge>>([]);
+    public Task<ILookup<Guid, UsageCharge>> ByCustomerAsync(IReadOnlyCollection<Guid> customerIds, BillingPeriod month, CancellationToken cancellationToken) =>
+        Task.FromResult(Array.Empty<UsageCharge>().ToLookup(_ => Guid.Empty));
 }

@@ -11,7 +11,7 @@ namespace Store.Domain.Calls;
 /// counters in one transaction. Look-ups are loaded once per batch; rows are inserted without change tracking.
 /// Calls are records of the operator's platform: the look-ups ignore tenant filters.
 /// </summary>
-public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, IngestionGate gate, TimeProvider clock)
+public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProvider clock)
 {
     private readonly CustomerMonths _months = new(db, catalogs);
 
@@ -46,14 +46,13 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, Ingestio
     /// <summary>
     /// The batch is read and checked first, outside any transaction: record by record, then the numbers and their
     /// customers. Rating and storing then run in one transaction, from the counters' loading to the last insert. Batches
-    /// of this process take turns at the gate without holding a thread; SQLite's BEGIN IMMEDIATE keeps other processes
+    /// of this process take turns (<see cref="WriteTurns"/>) without holding a thread; SQLite's BEGIN IMMEDIATE keeps other processes
     /// out, so that no two batches rate from the same counters.
     /// </summary>
     private async Task<IngestionResult> IngestCoreAsync(string format, IReadOnlyList<ReceivedCall> batch, QuarantinedCall? replaying, CancellationToken cancellationToken)
     {
         var checkedBatch = await CheckAsync(batch, cancellationToken);
-        await gate.WaitAsync(cancellationToken);
-        try
+        using (await WriteTurns.TakeAsync(db, cancellationToken))
         {
             return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
@@ -68,10 +67,6 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, Ingestio
                 await transaction.CommitAsync(cancellationToken);
                 return result;
             });
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 

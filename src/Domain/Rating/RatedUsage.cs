@@ -12,19 +12,19 @@ namespace Store.Domain.Rating;
 /// </summary>
 public sealed class RatedUsage(StoreDb db) : IUsageSource
 {
-    public async Task<IReadOnlyList<UsageCharge>> ForAsync(IReadOnlyCollection<Guid> customerIds, BillingPeriod month, CancellationToken cancellationToken)
+    public async Task<ILookup<Guid, UsageCharge>> ByCustomerAsync(IReadOnlyCollection<Guid> customerIds, BillingPeriod month, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customerIds);
         var period = month.ToString();
         var ids = customerIds.ToList();
         var sums = await db.CallCharges.AsNoTracking()
             .Where(c => ids.Contains(c.CustomerId) && c.Period == period && c.Category != ChargeCategory.NotCharged && c.Category != ChargeCategory.Included)
-            .GroupBy(c => new { c.SubscriptionId, c.Category, c.Currency, c.CallPeriod, Rerated = c.Reason == AdjustmentReason.Rerated })
-            .Select(g => new { g.Key.SubscriptionId, g.Key.Category, g.Key.Currency, g.Key.CallPeriod, g.Key.Rerated, Seconds = g.Sum(c => (long)c.Seconds), Amount = g.Sum(c => c.Amount) })
+            .GroupBy(c => new { c.CustomerId, c.SubscriptionId, c.Category, c.Currency, c.CallPeriod, Rerated = c.Reason == AdjustmentReason.Rerated })
+            .Select(g => new { g.Key.CustomerId, g.Key.SubscriptionId, g.Key.Category, g.Key.Currency, g.Key.CallPeriod, g.Key.Rerated, Seconds = g.Sum(c => (long)c.Seconds), Amount = g.Sum(c => c.Amount) })
             .ToListAsync(cancellationToken);
-        return [.. sums.Where(s => s.Amount != 0m).Select(s => s.CallPeriod is null
+        return sums.Where(s => s.Amount != 0m).ToLookup(s => s.CustomerId, s => s.CallPeriod is null
             ? new UsageCharge(s.SubscriptionId, s.Category.ToString(), Describe(s.Category), s.Seconds, UsageUnit.Seconds, s.Amount, s.Currency)
-            : new UsageCharge(s.SubscriptionId, s.Category.ToString(), DescribeRegularisation(s.Category, BillingPeriod.Parse(s.CallPeriod), s.Rerated), s.Seconds, UsageUnit.Seconds, s.Amount, s.Currency, BillingPeriod.Parse(s.CallPeriod)))];
+            : new UsageCharge(s.SubscriptionId, s.Category.ToString(), DescribeRegularisation(s.Category, BillingPeriod.Parse(s.CallPeriod), s.Rerated), s.Seconds, UsageUnit.Seconds, s.Amount, s.Currency, BillingPeriod.Parse(s.CallPeriod)));
     }
 
     /// <summary>

@@ -42,50 +42,67 @@ public sealed class BillingRunner(
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Billing run {Period}: {Total} accounts, {Done} already invoiced (attempt {Attempt}).", key, mainAccounts.Count, invoiced.Count, run.Attempts);
 
-        // Customers are billed side by side (the drafting and the PDF use the processors); each one's invoice is
-        // still its own transaction, and the numbers stay without gaps whatever the order of the commits.
+        // Customers are billed by chunks, side by side: a chunk's inputs are read in a few queries for all its
+        // customers, drafted, and issued in one transaction (SQLite has one writer; one commit a chunk instead of one
+        // a customer). A chunk that cannot be issued whole is billed customer by customer, so that one customer's
+        // failure leaves the others invoiced. Numbers stay without gaps whatever the order of the commits.
         var sinceSave = 0;
         using var progressSave = new SemaphoreSlim(1, 1);
+        var chunks = mainAccounts.Where(id => !invoiced.Contains(id)).Chunk(Math.Max(1, options.Value.ChunkSize));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.Parallelism), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(mainAccounts.Where(id => !invoiced.Contains(id)), parallel, async (customerId, token) =>
+        await Parallel.ForEachAsync(chunks, parallel, async (chunk, token) =>
         {
-            bool? outcome;
-            string? error = null;
+            IReadOnlyList<(Guid CustomerId, bool? Outcome, string? Error)> outcomes;
             try
             {
-                outcome = await BillCustomerAsync(customerId, [customerId, .. subAccounts[customerId]], period, run.Id, token);
+                outcomes = await BillChunkAsync(chunk, subAccounts, period, run.Id, token);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Billing run {Period}: customer {CustomerId} could not be invoiced.", key, customerId);
-                outcome = null;
-                error = e.Message;
+                logger.LogWarning(e, "Billing run {Period}: a chunk of {Count} customers could not be issued at once; billing them one by one.", key, chunk.Length);
+                var oneByOne = new List<(Guid, bool?, string?)>(chunk.Length);
+                foreach (var customerId in chunk)
+                {
+                    oneByOne.Add(await BillOneAsync(customerId, subAccounts, period, run.Id, token));
+                }
+
+                outcomes = oneByOne;
             }
 
             bool save;
             lock (run)
             {
-                if (outcome == true)
+                foreach (var (customerId, outcome, error) in outcomes)
                 {
-                    run.Invoiced();
-                }
-                else if (outcome == false)
-                {
-                    run.NothingToBill();
-                }
-                else
-                {
-                    run.Failed(customerId, error!);
+                    if (outcome == true)
+                    {
+                        run.Invoiced();
+                    }
+                    else if (outcome == false)
+                    {
+                        run.NothingToBill();
+                    }
+                    else
+                    {
+                        run.Failed(customerId, error!);
+                    }
+
+                    afterEachCustomer?.Invoke(run);
                 }
 
-                save = ++sinceSave % ProgressEvery == 0;
-                afterEachCustomer?.Invoke(run);
+                sinceSave += outcomes.Count;
+                save = sinceSave >= ProgressEvery;
+                if (save)
+                {
+                    sinceSave = 0;
+                }
             }
 
             if (save && await progressSave.WaitAsync(0, token))
             {
                 try
                 {
+                    using var turn = await WriteTurns.TakeAsync(db, token);
                     await db.SaveChangesAsync(token);
                 }
                 finally
@@ -126,50 +143,47 @@ public sealed class BillingRunner(
         }
     }
 
-    /// <summary>Issues the customer's invoice for the period; false when there is nothing to bill.</summary>
-    private async Task<bool> BillCustomerAsync(Guid customerId, IReadOnlyCollection<Guid> accountIds, BillingPeriod period, Guid runId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Bills a chunk of main accounts: their inputs read together, each one's invoice drafted, and every invoice of the
+    /// chunk issued with its mail in one transaction. Throws when the chunk cannot be issued whole (nothing is kept).
+    /// </summary>
+    private async Task<IReadOnlyList<(Guid CustomerId, bool? Outcome, string? Error)>> BillChunkAsync(Guid[] chunk, ILookup<Guid, Guid> subAccounts, BillingPeriod period, Guid runId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<StoreDb>();
-        var customer = await db.Customers.AsNoTracking().SingleAsync(c => c.Id == customerId, cancellationToken);
+        var inputs = await LoadAsync(scope.ServiceProvider, db, chunk, subAccounts, period, cancellationToken);
 
-        // From the contracts down, by their indexes (a filter on subscriptions would scan them all for each customer).
-        var contractIds = accountIds.Count == 1
-            ? await db.Contracts.Where(c => c.CustomerId == customerId).Select(c => c.Id).ToListAsync(cancellationToken)
-            : await db.Contracts.Where(c => accountIds.Contains(c.CustomerId)).Select(c => c.Id).ToListAsync(cancellationToken);
-        var subscriptions = await db.Subscriptions.AsNoTracking().Include(s => s.Options).Include(s => s.QuantityChanges).AsSplitQuery()
-            .Where(s => contractIds.Contains(s.ContractId))
-            .ToListAsync(cancellationToken);
-        var fees = await db.OneOffFees
-            .Where(f => accountIds.Contains(f.CustomerId) && f.InvoiceId == null && f.On < period.First)
-            .ToListAsync(cancellationToken);
-        var yearAgo = new DateTimeOffset(period.First.AddYears(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var incidents = await db.ServiceIncidents.AsNoTracking()
-            .Where(i => accountIds.Contains(i.CustomerId) && i.End > yearAgo)
-            .ToListAsync(cancellationToken);
-        var charges = await scope.ServiceProvider.GetRequiredService<IUsageSource>().ForAsync(accountIds, period.Previous, cancellationToken);
-
-        var input = new BillingInput(
-            LegalDetails.Of(customer),
-            options.Value.SellerFor(customer.Market),
-            period,
-            [.. subscriptions.Select(SubscriptionTimeline.Of)],
-            charges,
-            [.. fees.Select(f => f.ToCharge())],
-            [.. incidents.Select(i => i.ToIncident())],
-            await InvoicedSpans.ForAsync(db, [customerId], period, period.Previous.First, cancellationToken));
-        var draft = Invoicing.Draft(catalogs.Get, input);
-        if (draft.IsEmpty)
+        var outcomes = new List<(Guid CustomerId, bool? Outcome, string? Error)>(chunk.Length);
+        var drafts = new List<(InvoiceDraft Draft, IReadOnlyList<OneOffFeeEntry> Fees)>(chunk.Length);
+        foreach (var customerId in chunk)
         {
-            return false;
+            var (input, fees) = inputs[customerId];
+            try
+            {
+                var draft = Invoicing.Draft(catalogs.Get, input);
+                if (draft.IsEmpty)
+                {
+                    outcomes.Add((customerId, false, null));
+                }
+                else
+                {
+                    drafts.Add((draft, fees));
+                    outcomes.Add((customerId, true, null));
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Billing run {Period}: customer {CustomerId} could not be invoiced.", period, customerId);
+                outcomes.Add((customerId, null, e.Message));
+            }
         }
 
-        var outbox = scope.ServiceProvider.GetRequiredService<MailOutbox>();
-        try
+        if (drafts.Count > 0)
         {
-            await DocumentIssuing.IssueInvoiceAsync(db, draft, clock.GetUtcNow(), options.Value.PaymentTermDays, runId, invoice =>
+            var outbox = scope.ServiceProvider.GetRequiredService<MailOutbox>();
+            await DocumentIssuing.IssueInvoicesAsync(db, [.. drafts.Select(d => d.Draft)], clock.GetUtcNow(), options.Value.PaymentTermDays, runId, (index, invoice) =>
             {
-                foreach (var fee in fees)
+                foreach (var fee in drafts[index].Fees)
                 {
                     fee.BilledOn(invoice);
                 }
@@ -177,16 +191,115 @@ public sealed class BillingRunner(
                 InvoiceMail.Enqueue(outbox, invoice);
             }, cancellationToken);
         }
-        catch (DbUpdateException)
+
+        return outcomes;
+    }
+
+    /// <summary>Bills one main account on its own: its invoice issued with its mail in one transaction.</summary>
+    private async Task<(Guid CustomerId, bool? Outcome, string? Error)> BillOneAsync(Guid customerId, ILookup<Guid, Guid> subAccounts, BillingPeriod period, Guid runId, CancellationToken cancellationToken)
+    {
+        try
         {
-            // Another process issued it in the meantime: the unique (customer, period) index kept it single.
-            if (!await AlreadyInvoicedAsync(customerId, period, cancellationToken))
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<StoreDb>();
+            var (input, fees) = (await LoadAsync(scope.ServiceProvider, db, [customerId], subAccounts, period, cancellationToken))[customerId];
+            var draft = Invoicing.Draft(catalogs.Get, input);
+            if (draft.IsEmpty)
             {
-                throw;
+                return (customerId, false, null);
+            }
+
+            var outbox = scope.ServiceProvider.GetRequiredService<MailOutbox>();
+            try
+            {
+                await DocumentIssuing.IssueInvoiceAsync(db, draft, clock.GetUtcNow(), options.Value.PaymentTermDays, runId, invoice =>
+                {
+                    foreach (var fee in fees)
+                    {
+                        fee.BilledOn(invoice);
+                    }
+
+                    InvoiceMail.Enqueue(outbox, invoice);
+                }, cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another process issued it in the meantime: the unique (customer, period) index kept it single.
+                if (!await AlreadyInvoicedAsync(customerId, period, cancellationToken))
+                {
+                    throw;
+                }
+            }
+
+            return (customerId, true, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Billing run {Period}: customer {CustomerId} could not be invoiced.", period, customerId);
+            return (customerId, null, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// What the invoices of <paramref name="mainAccounts"/> are computed from, read for all of them at once (each main
+    /// account with its sub-accounts), with the unbilled one-off fees tracked so that issuing marks them billed.
+    /// </summary>
+    private async Task<Dictionary<Guid, (BillingInput Input, IReadOnlyList<OneOffFeeEntry> Fees)>> LoadAsync(IServiceProvider services, StoreDb db, Guid[] mainAccounts, ILookup<Guid, Guid> subAccounts, BillingPeriod period, CancellationToken cancellationToken)
+    {
+        var mainOf = new Dictionary<Guid, Guid>();
+        foreach (var main in mainAccounts)
+        {
+            mainOf[main] = main;
+            foreach (var sub in subAccounts[main])
+            {
+                mainOf[sub] = main;
             }
         }
 
-        return true;
+        var accountIds = mainOf.Keys.ToList();
+        var mains = mainAccounts.ToList();
+        var customers = await db.Customers.AsNoTracking().Where(c => mains.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+
+        // From the contracts down, by their indexes (a filter on subscriptions would scan them all).
+        var contracts = await db.Contracts.Where(c => accountIds.Contains(c.CustomerId)).Select(c => new { c.Id, c.CustomerId }).ToListAsync(cancellationToken);
+        var contractIds = contracts.Select(c => c.Id).ToList();
+        var accountOfContract = contracts.ToDictionary(c => c.Id, c => c.CustomerId);
+        var subscriptions = await db.Subscriptions.AsNoTracking().Include(s => s.Options).Include(s => s.QuantityChanges).AsSplitQuery()
+            .Where(s => contractIds.Contains(s.ContractId))
+            .ToListAsync(cancellationToken);
+        var mainOfSubscription = subscriptions.ToDictionary(s => s.Id, s => mainOf[accountOfContract[s.ContractId]]);
+        var fees = await db.OneOffFees
+            .Where(f => accountIds.Contains(f.CustomerId) && f.InvoiceId == null && f.On < period.First)
+            .ToListAsync(cancellationToken);
+        var yearAgo = new DateTimeOffset(period.First.AddYears(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var incidents = await db.ServiceIncidents.AsNoTracking()
+            .Where(i => accountIds.Contains(i.CustomerId) && i.End > yearAgo)
+            .ToListAsync(cancellationToken);
+        var usage = await services.GetRequiredService<IUsageSource>().ByCustomerAsync(accountIds, period.Previous, cancellationToken);
+        var spans = (await InvoicedSpans.ForAsync(db, mains, period, period.Previous.First, cancellationToken))
+            .Where(s => mainOfSubscription.ContainsKey(s.SubscriptionId))
+            .ToLookup(s => mainOfSubscription[s.SubscriptionId]);
+        var subscriptionsOf = subscriptions.ToLookup(s => mainOfSubscription[s.Id]);
+        var feesOf = fees.ToLookup(f => mainOf[f.CustomerId]);
+        var incidentsOf = incidents.ToLookup(i => mainOf[i.CustomerId]);
+
+        var inputs = new Dictionary<Guid, (BillingInput, IReadOnlyList<OneOffFeeEntry>)>(mainAccounts.Length);
+        foreach (var main in mainAccounts)
+        {
+            var customer = customers[main];
+            IReadOnlyList<OneOffFeeEntry> own = [.. feesOf[main]];
+            inputs[main] = (new BillingInput(
+                LegalDetails.Of(customer),
+                options.Value.SellerFor(customer.Market),
+                period,
+                [.. subscriptionsOf[main].Select(SubscriptionTimeline.Of)],
+                [.. usage[main], .. subAccounts[main].SelectMany(sub => usage[sub])],
+                [.. own.Select(f => f.ToCharge())],
+                [.. incidentsOf[main].Select(i => i.ToIncident())],
+                [.. spans[main]]), own);
+        }
+
+        return inputs;
     }
 
     private async Task<bool> AlreadyInvoicedAsync(Guid customerId, BillingPeriod period, CancellationToken cancellationToken)
