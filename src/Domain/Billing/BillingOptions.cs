@@ -26,7 +26,7 @@ public sealed class BillingOptions
     /// <summary>The company that sells in Switzerland (market CH).</summary>
     public Seller SwissSeller { get; set; } = new(
         "Store Télécom Suisse", "SA", "100 000 CHF", "CHE-000.000.000", "RC Genève (à renseigner)", "CHE-000.000.000 TVA",
-        new Address("Rue de l'Exemple 1", null, "1204", "Genève", "CH"), "CH00 0000 0000 0000 0000 0", "XXXXCHGG");
+        new Address("Rue de l'Exemple 1", null, "1204", "Genève", "CH"), "CH93 0076 2011 6238 5295 7", "XXXXCHGG");
 
     public Seller SellerFor(Market market) => market == Market.CH ? SwissSeller : FrenchSeller;
 }

@@ -105,6 +105,11 @@ public static class InvoicePdf
         writer.Gap(8);
         writer.Paragraph(texts.LatePayment, 8);
         writer.Paragraph(texts.NoDiscount, 8);
+        if (SwissPaymentPart.Applies(invoice))
+        {
+            writer.PaymentPart(invoice);
+        }
+
         writer.Finish();
 
         using var stream = new MemoryStream();
@@ -184,6 +189,7 @@ public static class InvoicePdf
         private readonly List<XGraphics> _pages = [];
         private XGraphics _graphics = null!;
         private double _y;
+        private int? _paymentPartPage;
 
         public PageWriter(PdfDocument document, InvoiceTexts texts)
         {
@@ -246,11 +252,25 @@ public static class InvoicePdf
             }
         }
 
+        /// <summary>The Swiss QR-bill's payment part across the bottom of the last page, on a new page when there is no room.</summary>
+        public void PaymentPart(Invoice invoice)
+        {
+            if (_y > PageHeight - SwissPaymentPart.Height - 12)
+            {
+                NewPage();
+            }
+
+            SwissPaymentPart.Draw(_graphics, PageHeight - SwissPaymentPart.Height, invoice, Font);
+            _paymentPartPage = _pages.Count - 1;
+        }
+
         public void Finish()
         {
             for (var i = 0; i < _pages.Count; i++)
             {
-                _pages[i].DrawString($"{_texts.Page} {i + 1}/{_pages.Count}", Font(7, false), XBrushes.Gray, new XPoint(PageWidth - Margin - 40, PageHeight - 20));
+                // Above the payment part, the page number goes to the top of its page.
+                var y = i == _paymentPartPage ? 24 : PageHeight - 20;
+                _pages[i].DrawString($"{_texts.Page} {i + 1}/{_pages.Count}", Font(7, false), XBrushes.Gray, new XPoint(PageWidth - Margin - 40, y));
                 _pages[i].Dispose();
             }
         }
