@@ -48,9 +48,14 @@ public sealed class CreateCustomer(StoreDb db, TimeProvider clock)
         }
 
         var address = command.BillingAddress;
-        if (string.IsNullOrWhiteSpace(address.Line1) || string.IsNullOrWhiteSpace(address.City))
+        if (string.IsNullOrWhiteSpace(address.Line1))
         {
-            problems.Add(new Problem("billingAddress", "Give the street and the city of the billing address.", "REQUIRED"));
+            problems.Add(new Problem("billingAddress.line1", "Give the street of the billing address.", "REQUIRED"));
+        }
+
+        if (string.IsNullOrWhiteSpace(address.City))
+        {
+            problems.Add(new Problem("billingAddress.city", "Give the city of the billing address.", "REQUIRED"));
         }
 
         var postalCodeOk = address.Country switch

@@ -72,6 +72,27 @@ public sealed class SignupTests(StoreFactory factory) : IClassFixture<StoreFacto
     }
 
     [Fact]
+    public async Task An_incomplete_company_form_names_each_missing_field_and_keeps_what_was_typed()
+    {
+        var browser = factory.Browser();
+        await OfferAsync(browser);
+        await browser.SubmitAsync("/Signup/Numbers", new Dictionary<string, string>());
+        var fields = Company();
+        fields["Input.LegalName"] = string.Empty;
+        fields["Input.City"] = string.Empty;
+
+        var response = await browser.SubmitAsync("/Signup/Company", fields);
+        var html = await TextOf(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("data-valmsg-for=\"Input.LegalName\"[^>]*>Ce champ est obligatoire", html);
+        Assert.Matches("data-valmsg-for=\"Input.City\"[^>]*>Ce champ est obligatoire", html);
+        Assert.Contains("value=\"552032534\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"12 rue de Rivoli\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"compta@cabinet-dupont.fr\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_porting_date_too_early_is_refused_with_the_earliest_date_and_the_number_stays()
     {
         var browser = factory.Browser();

@@ -187,7 +187,8 @@ public sealed class CustomersModel(
         "vatNumber" => "Input.VatNumber",
         "billingEmail" => "Input.BillingEmail",
         "billingAddress.postalCode" => "Input.PostalCode",
-        "billingAddress" => "Input.Line1",
+        "billingAddress.line1" => "Input.Line1",
+        "billingAddress.city" => "Input.City",
         _ => string.Empty,
     };
 }

@@ -101,7 +101,12 @@ public sealed class CompanyModel(SignupSession session, CatalogRegistry catalogs
         {
             correspondence = new Address(Input.CorrespondenceLine1?.Trim() ?? string.Empty, null, Input.CorrespondencePostalCode?.Trim() ?? string.Empty, Input.CorrespondenceCity?.Trim() ?? string.Empty, Country);
             var check = CreateCustomer.Check(command with { BillingAddress = correspondence });
-            Show(check.Problems.Where(p => p.Field.StartsWith("billingAddress", StringComparison.Ordinal)), f => f == "billingAddress.postalCode" ? "Input.CorrespondencePostalCode" : "Input.CorrespondenceLine1");
+            Show(check.Problems.Where(p => p.Field.StartsWith("billingAddress", StringComparison.Ordinal)), f => f switch
+            {
+                "billingAddress.postalCode" => "Input.CorrespondencePostalCode",
+                "billingAddress.city" => "Input.CorrespondenceCity",
+                _ => "Input.CorrespondenceLine1",
+            });
         }
 
         if (!ModelState.IsValid || checkedCommand.Value is not { } valid)
@@ -122,7 +127,8 @@ public sealed class CompanyModel(SignupSession session, CatalogRegistry catalogs
         "vatNumber" => "Input.VatNumber",
         "billingEmail" => "Input.BillingEmail",
         "billingAddress.postalCode" => "Input.PostalCode",
-        "billingAddress" => "Input.Line1",
+        "billingAddress.line1" => "Input.Line1",
+        "billingAddress.city" => "Input.City",
         _ => string.Empty,
     };
 }
