@@ -135,16 +135,18 @@ internal sealed class NumberSubscriber(LiveStatistics live, IObserver<CallActivi
 
     protected override void Send()
     {
-        var now = live.Clock.GetUtcNow();
-        var (figures, recent) = live.Board.Number(numberId, e164, timeZone, now, minutes);
-        IReadOnlyList<CallFacts> calls;
+        // The changed calls are taken before the figures: a change is on the board before it is collected, so the
+        // figures then count every call the message lists (one arriving in between is listed in the next message).
+        IReadOnlyList<CallFacts>? changed;
         lock (Gate)
         {
-            calls = _first ? recent : [.. _pending.Values.OrderByDescending(c => c.FirstSeenAt)];
+            changed = _first ? null : [.. _pending.Values.OrderByDescending(c => c.FirstSeenAt)];
             _pending.Clear();
             _first = false;
         }
 
-        observer.OnNext(new CallActivity(figures, calls, currency, now));
+        var now = live.Clock.GetUtcNow();
+        var (figures, recent) = live.Board.Number(numberId, e164, timeZone, now, minutes);
+        observer.OnNext(new CallActivity(figures, changed ?? recent, currency, now));
     }
 }
