@@ -2,7 +2,8 @@
 // platform posts 1 000 call events a second in batches, for five minutes. Prints the delivery latency (from the
 // moment a batch is posted to the moment a subscriber receives figures that include its events) as percentiles,
 // and the process's memory every ten seconds: working set, the GC heap as it stands (live objects and garbage not yet
-// collected) and what a full collection keeps (the memory the process really holds), compared after warm-up and at the end.
+// collected) and what a full collection keeps (the memory the process really holds), compared after warm-up and at the end,
+// and once the retention of ended calls is full (from then on, calls held stop growing: as many end as are forgotten).
 // Run: dotnet run -c Release --project bench/Live [-- --seconds 300 --subscribers 1000 --accounts 1000 --rate 1000]
 using System.Collections.Concurrent;
 using System.Diagnostics;
@@ -16,6 +17,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Store.Api.Customers;
 using Store.Api.Live;
 using Store.Api.Relay;
@@ -52,6 +54,7 @@ internal static class LiveBench
         var platformToken = await TokenAsync(http, OpenIdClientSeeder.PlatformClientId, PlatformSecret, StoreScopes.CallsWrite);
         var watcherToken = await TokenAsync(http, clientId, secret, null);
         var live = host.Services.GetRequiredService<LiveStatistics>();
+        var liveOptions = host.Services.GetRequiredService<IOptions<LiveOptions>>().Value;
 
         Console.WriteLine($"Store live statistics benchmark: {subscribers} WebSocket subscribers on {accounts} accounts, {rate} events/s for {seconds} s, {Environment.ProcessorCount} cores, loopback {baseAddress}");
 
@@ -64,7 +67,10 @@ internal static class LiveBench
         var postWindow = new LatencyHistogram();
         (double Seconds, double MiB, int Calls)? retainedAfterWarmUp = null;
         (double Seconds, double MiB, int Calls)? retainedAtEnd = null;
+        (double Seconds, double MiB, int Calls)? retainedWindowFull = null;
         var warmUpSeconds = Math.Min(60, seconds / 2);
+        // An ended call is held for the retention, and forgotten at the next sweep: calls held grow until then.
+        var windowFullSeconds = (liveOptions.FinishedCallRetention + liveOptions.SweepInterval).TotalSeconds + 10;
         long messages = 0;
         using var stop = new CancellationTokenSource();
         var sockets = new List<ClientWebSocket>();
@@ -94,7 +100,7 @@ internal static class LiveBench
 
         Console.WriteLine($"{subscribers} subscribers connected and received their first figures.");
         Console.WriteLine();
-        Console.WriteLine("  time   events sent   messages   p50 ms   p99 ms   post p99 ms   working set   GC heap   calls held   (retained after a full collection)");
+        Console.WriteLine("  time   events sent   messages   p50 ms   p99 ms   post p99 ms   working set   GC heap   calls held   forgotten keys   (retained after a full collection)");
 
         // The platform: every tenth of a second a batch with a tenth of the rate, each event the next step of its account's call.
         var step = new int[accounts];
@@ -147,6 +153,13 @@ internal static class LiveBench
                     retained = $"   {mib:F0} MiB";
                 }
 
+                else if (retainedWindowFull is null && watch.Elapsed.TotalSeconds >= windowFullSeconds && tick < (seconds - 20) * TicksPerSecond)
+                {
+                    var mib = Retained();
+                    retainedWindowFull = (watch.Elapsed.TotalSeconds, mib, live.Board.CallsHeld);
+                    retained = $"   {mib:F0} MiB";
+                }
+
                 else if (retainedAtEnd is null && tick >= (seconds - 10) * TicksPerSecond)
                 {
                     var mib = Retained(); // Under the same load as after warm-up, before the platform stops.
@@ -154,7 +167,7 @@ internal static class LiveBench
                     retained = $"   {mib:F0} MiB";
                 }
 
-                Console.WriteLine($"{watch.Elapsed.TotalSeconds,5:F0} s {sent,12:N0} {Interlocked.Read(ref messages),10:N0} {p50,8:F1} {p99,8:F1} {post99,13:F1} {Environment.WorkingSet / 1048576.0,10:F0} MiB {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0,6:F0} MiB {live.Board.CallsHeld,10:N0}{retained}");
+                Console.WriteLine($"{watch.Elapsed.TotalSeconds,5:F0} s {sent,12:N0} {Interlocked.Read(ref messages),10:N0} {p50,8:F1} {p99,8:F1} {post99,13:F1} {Environment.WorkingSet / 1048576.0,10:F0} MiB {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0,6:F0} MiB {live.Board.CallsHeld,10:N0} {live.Board.ForgottenCallKeys,16:N0}{retained}");
             }
         }
 
@@ -170,6 +183,11 @@ internal static class LiveBench
         {
             var growth = (end.MiB - warm.MiB) / warm.MiB;
             Console.WriteLine($"Retained after a full collection, under load: {warm.MiB:F1} MiB at {warm.Seconds:F0} s ({warm.Calls:N0} calls held), {end.MiB:F1} MiB at {end.Seconds:F0} s ({end.Calls:N0} calls held): {growth:+0.0%;-0.0%} -> {(growth <= 0.10 ? "flat" : "GROWING")} (goal: no more than 10 % growth after warm-up)");
+            if (retainedWindowFull is { } full)
+            {
+                var steady = (end.MiB - full.MiB) / full.MiB;
+                Console.WriteLine($"Once ended calls' retention is full ({liveOptions.FinishedCallRetention.TotalSeconds:F0} s + a {liveOptions.SweepInterval.TotalSeconds:F0} s sweep): {full.MiB:F1} MiB at {full.Seconds:F0} s ({full.Calls:N0} calls held), {end.MiB:F1} MiB at {end.Seconds:F0} s: {steady:+0.0%;-0.0%} ({end.MiB - full.MiB:+0.0;-0.0} MiB, of which {live.Board.ForgottenCallKeys * 8 / 1048576.0:F1} MiB are the day's {live.Board.ForgottenCallKeys:N0} keys of forgotten calls at 8 bytes)");
+            }
         }
 
         foreach (var socket in sockets)

@@ -5,9 +5,10 @@ namespace Store.Domain.Calls.Live;
 /// <summary>
 /// The live figures of every account this process knows, built from call facts only: each process applies every
 /// call update it receives and ends with the same figures, whatever the order. Memory stays bounded: calls in
-/// progress, calls ended within <see cref="FinishedCallRetention"/> and each account's latest <see cref="RecentCallsKept"/>,
-/// the 8-byte keys of the day's calls already forgotten, fixed-size counters and a three-hour ring of minutes per
-/// account and number.
+/// progress, calls ended within <see cref="FinishedCallRetention"/> (plus up to one sweep) and each account's latest
+/// <see cref="RecentCallsKept"/>; the keys of the calls of today and yesterday already forgotten, 8 bytes a call in
+/// sorted blocks (<see cref="CallKeySet"/>), dropped once their day is older than yesterday; fixed-size counters and a
+/// three-hour ring of minutes per account and number, allocated whole with its first call.
 /// </summary>
 public sealed class LiveBoard
 {
@@ -27,7 +28,7 @@ public sealed class LiveBoard
         var changed = new List<CallFacts>();
         foreach (var call in calls)
         {
-            var account = _accounts.GetOrAdd(call.CustomerId, (_, zone) => new AccountLive(TimeZoneInfo.FindSystemTimeZoneById(zone)), call.TimeZone);
+            var account = _accounts.GetOrAdd(call.CustomerId, (_, zone) => new AccountLive(zone, TimeZoneInfo.FindSystemTimeZoneById(zone)), call.TimeZone);
             if (call.NumberId is { } numberId)
             {
                 _numberAccounts.TryAdd(numberId, call.CustomerId);
@@ -103,10 +104,19 @@ public sealed class LiveBoard
         {
             lock (account)
             {
-                account.Forget(now - FinishedCallRetention, RecentCallsKept);
+                account.Forget(now, now - FinishedCallRetention, RecentCallsKept);
             }
         }
     }
+
+    /// <summary>Keys of forgotten calls remembered (today's and yesterday's), 8 bytes each, for the benchmark and the health of the process.</summary>
+    public long ForgottenCallKeys => _accounts.Values.Sum(a =>
+    {
+        lock (a)
+        {
+            return (long)a.Forgotten.Values.Sum(k => k.Count);
+        }
+    });
 
     /// <summary>Calls held in memory, for the benchmark and the health of the process.</summary>
     public int CallsHeld => _accounts.Values.Sum(a =>
@@ -124,7 +134,7 @@ public sealed class LiveBoard
         public string? Number { get; set; } = number;
     }
 
-    private sealed class AccountLive(TimeZoneInfo zone)
+    private sealed class AccountLive(string zoneId, TimeZoneInfo zone)
     {
         public LiveTally Tally { get; } = new();
 
@@ -133,14 +143,14 @@ public sealed class LiveBoard
         public Dictionary<string, CallFacts> Calls { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The calls of today and yesterday already counted and then forgotten, by key: 8 bytes a call instead of the whole call.</summary>
-        public Dictionary<DateOnly, HashSet<long>> Forgotten { get; } = [];
+        public Dictionary<DateOnly, CallKeySet> Forgotten { get; } = [];
 
         public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
 
         public CallFacts? Apply(CallFacts call, DateTimeOffset now, TimeSpan retention)
         {
             var existing = Calls.GetValueOrDefault(call.CallId);
-            if (existing is null && Forgotten.TryGetValue(Today(call.FirstSeenAt), out var forgotten) && forgotten.Contains(Key(call.CallId)))
+            if (existing is null && WasForgotten(call))
             {
                 return null; // Counted, then forgotten: a later event of it is stored, not counted again.
             }
@@ -157,6 +167,7 @@ public sealed class LiveBoard
             }
 
             Take(merged, +1, now);
+            merged = Shared(merged);
             Calls[merged.CallId] = merged;
             return merged;
         }
@@ -164,8 +175,15 @@ public sealed class LiveBoard
         public IReadOnlyList<CallFacts> Recent(Guid? numberId, int count) =>
             [.. Calls.Values.Where(c => numberId is null || c.NumberId == numberId).OrderByDescending(c => c.FirstSeenAt).ThenBy(c => c.CallId, StringComparer.Ordinal).Take(count)];
 
-        public void Forget(DateTimeOffset endedBefore, int keep)
+        public void Forget(DateTimeOffset now, DateTimeOffset endedBefore, int keep)
         {
+            // The figures show today only, and a call of yesterday may still end today: older keys count for nothing.
+            var yesterday = Today(now).AddDays(-1);
+            foreach (var old in Forgotten.Keys.Where(d => d < yesterday).ToList())
+            {
+                Forgotten.Remove(old);
+            }
+
             if (Calls.Count <= keep)
             {
                 return;
@@ -177,17 +195,59 @@ public sealed class LiveBoard
             {
                 Calls.Remove(call.CallId);
                 var day = Today(call.FirstSeenAt);
+                if (day < yesterday)
+                {
+                    continue; // Its day is no longer shown: nothing to protect.
+                }
+
                 if (!Forgotten.TryGetValue(day, out var keys))
                 {
-                    Forgotten[day] = keys = [];
-                    foreach (var old in Forgotten.Keys.Where(d => d < day.AddDays(-1)).ToList())
-                    {
-                        Forgotten.Remove(old);
-                    }
+                    Forgotten[day] = keys = new CallKeySet();
                 }
 
                 keys.Add(Key(call.CallId));
             }
+
+            // After a burst the table would keep the room of its busiest moment.
+            if (Calls.Count < Calls.EnsureCapacity(0) / 4)
+            {
+                Calls.TrimExcess();
+            }
+        }
+
+        /// <summary>
+        /// The call with the account's one copy of its time zone and number instead of the copies each update reads
+        /// from the database: a call held until its retention is over then costs its own strings only.
+        /// </summary>
+        private CallFacts Shared(CallFacts call)
+        {
+            var timeZone = string.Equals(call.TimeZone, zoneId, StringComparison.Ordinal) ? zoneId : call.TimeZone;
+            var e164 = call.NumberId is { } numberId && Numbers.TryGetValue(numberId, out var held) ? held.Number : null;
+            var number = Same(call.Number, e164);
+            var caller = Same(call.Caller, e164);
+            var callee = Same(call.Callee, e164);
+            return ReferenceEquals(timeZone, call.TimeZone) && ReferenceEquals(number, call.Number) && ReferenceEquals(caller, call.Caller) && ReferenceEquals(callee, call.Callee)
+                ? call
+                : call with { TimeZone = timeZone, Number = number, Caller = caller, Callee = callee };
+
+            static string? Same(string? value, string? shared) => shared is not null && string.Equals(value, shared, StringComparison.Ordinal) ? shared : value;
+        }
+
+        /// <summary>
+        /// Whether the call was counted, then forgotten. Its day is the one its first event gave it; a late event
+        /// from before midnight may have moved it to the day before, so both days are looked at.
+        /// </summary>
+        private bool WasForgotten(CallFacts call)
+        {
+            if (Forgotten.Count == 0)
+            {
+                return false;
+            }
+
+            var day = Today(call.FirstSeenAt);
+            var key = Key(call.CallId);
+            return (Forgotten.TryGetValue(day, out var keys) && keys.Contains(key))
+                || (Forgotten.TryGetValue(day.AddDays(1), out var next) && next.Contains(key));
         }
 
         /// <summary>A call's id in 8 bytes (FNV-1a), enough to recognise it among a day's calls.</summary>

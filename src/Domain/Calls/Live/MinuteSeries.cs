@@ -4,8 +4,9 @@ namespace Store.Domain.Calls.Live;
 public sealed record MinutePoint(DateTimeOffset Minute, int Calls, int Answered, int Missed, int PeakInProgress);
 
 /// <summary>
-/// The last <see cref="Capacity"/> minutes in a ring: fixed memory whatever the traffic. A slot holds the minute it
-/// counts; a slot whose minute has passed out of the window is reused for the new minute.
+/// The last <see cref="Capacity"/> minutes in a ring: fixed memory whatever the traffic, and from the first call on
+/// (one array of plain values, about 6 KiB, not an object per minute that fills the ring over three hours). A slot
+/// holds the minute it counts; a slot whose minute has passed out of the window is reused for the new minute.
 /// </summary>
 public sealed class MinuteSeries
 {
@@ -18,7 +19,8 @@ public sealed class MinuteSeries
     /// <summary>Adds (or, with a negative sign, takes back) a call counted in its first minute.</summary>
     public void Count(long minute, int calls, int answered, int missed)
     {
-        if (SlotFor(minute) is { } slot)
+        ref var slot = ref SlotFor(minute, out var inWindow);
+        if (inWindow)
         {
             slot.Calls += calls;
             slot.Answered += answered;
@@ -28,7 +30,8 @@ public sealed class MinuteSeries
 
     public void RecordInProgress(long minute, int inProgress)
     {
-        if (SlotFor(minute) is { } slot)
+        ref var slot = ref SlotFor(minute, out var inWindow);
+        if (inWindow)
         {
             slot.PeakInProgress = Math.Max(slot.PeakInProgress, inProgress);
             slot.EndLevel = inProgress;
@@ -46,9 +49,9 @@ public sealed class MinuteSeries
         for (var i = 0; i < minutes; i++)
         {
             var minute = current - minutes + 1 + i;
-            var slot = _slots[Index(minute)];
+            ref readonly var slot = ref _slots[Index(minute)];
             var at = DateTimeOffset.FromUnixTimeSeconds(minute * 60);
-            if (slot is not null && slot.Minute == minute)
+            if (slot.Used && slot.Minute == minute)
             {
                 var peak = Math.Max(Math.Max(level, slot.PeakInProgress), minute == current ? inProgressNow : 0);
                 points[i] = new MinutePoint(at, slot.Calls, slot.Answered, slot.Missed, peak);
@@ -63,40 +66,43 @@ public sealed class MinuteSeries
         return points;
     }
 
-    private Slot? SlotFor(long minute)
+    /// <summary>The slot of the minute; <paramref name="inWindow"/> false when the minute is older than the window.</summary>
+    private ref Slot SlotFor(long minute, out bool inWindow)
     {
-        var index = Index(minute);
-        var slot = _slots[index] ??= new Slot { Minute = minute };
-        if (slot.Minute == minute)
+        ref var slot = ref _slots[Index(minute)];
+        inWindow = true;
+        if (slot.Used && slot.Minute == minute)
         {
-            return slot;
+            return ref slot;
         }
 
-        if (minute < slot.Minute)
+        if (slot.Used && minute < slot.Minute)
         {
-            return null; // Older than the window: the slot already counts a later minute.
+            inWindow = false; // Older than the window: the slot already counts a later minute.
+            return ref slot;
         }
 
-        slot.Minute = minute;
-        slot.Calls = slot.Answered = slot.Missed = slot.PeakInProgress = slot.EndLevel = 0;
-        return slot;
+        slot = new Slot { Used = true, Minute = minute };
+        return ref slot;
     }
 
     private static int Index(long minute) => (int)(((minute % Capacity) + Capacity) % Capacity);
 
-    private sealed class Slot
+    private struct Slot
     {
-        public long Minute { get; set; }
+        public long Minute;
 
-        public int Calls { get; set; }
+        public bool Used;
 
-        public int Answered { get; set; }
+        public int Calls;
 
-        public int Missed { get; set; }
+        public int Answered;
 
-        public int PeakInProgress { get; set; }
+        public int Missed;
+
+        public int PeakInProgress;
 
         /// <summary>Calls in progress after the minute's last change.</summary>
-        public int EndLevel { get; set; }
+        public int EndLevel;
     }
 }

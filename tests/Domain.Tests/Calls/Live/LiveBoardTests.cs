@@ -118,4 +118,80 @@ public sealed class LiveBoardTests
         board.Apply([Facts(Event("c9", CallEventKind.Ended, Now.AddMinutes(-40)))], Now);
         Assert.Equal(6, board.Account(Customer, LocalTime.Paris, Now).Figures.Calls);
     }
+
+    [Fact]
+    public void A_busy_day_holds_only_recent_calls_and_eight_bytes_per_forgotten_call_and_a_rebuild_counts_nothing_twice()
+    {
+        // Two calls a minute from 00:00 to 20:00 in Paris, each ringing 30 s then talking a minute, swept every 30 s.
+        var board = new LiveBoard { FinishedCallRetention = TimeSpan.FromMinutes(2), RecentCallsKept = 20 };
+        var midnight = new DateTimeOffset(2026, 1, 14, 23, 0, 0, TimeSpan.Zero);
+        var all = new List<CallFacts>();
+        var mostHeld = 0;
+        for (var i = 0; i < 2400; i++)
+        {
+            var start = midnight.AddSeconds(30 * i);
+            var id = $"busy-{i}";
+            var call = Facts(Event(id, CallEventKind.Started, start))
+                .Merge(Facts(Event(id, CallEventKind.Answered, start.AddSeconds(30))))
+                .Merge(Facts(Event(id, CallEventKind.Ended, start.AddSeconds(90))));
+            board.Apply([call], start.AddSeconds(90));
+            all.Add(call);
+            board.Forget(start.AddSeconds(90));
+            mostHeld = Math.Max(mostHeld, board.CallsHeld);
+        }
+
+        var evening = midnight.AddHours(20).AddMinutes(5);
+        var figures = board.Account(Customer, LocalTime.Paris, evening).Figures;
+        Assert.Equal((2400, 2400, 0, 2400 * 60), (figures.Calls, figures.Answered, figures.InProgress, figures.TalkSeconds));
+        Assert.InRange(mostHeld, 20, 25); // ended within the last two minutes, or among the 20 latest: never the day
+        Assert.Equal(2400 - board.CallsHeld, board.ForgottenCallKeys);
+
+        // The bus came back: the database's calls of the day are merged again; the figures do not move.
+        board.Apply(all, evening);
+        var again = board.Account(Customer, LocalTime.Paris, evening).Figures;
+        Assert.Equal(figures with { PerMinute = [] }, again with { PerMinute = [] });
+        Assert.Equal(figures.PerMinute, again.PerMinute);
+
+        // Yesterday's keys are still needed after midnight (a call of yesterday may end today); two days on, they are gone.
+        board.Forget(midnight.AddDays(1).AddMinutes(5));
+        Assert.Equal(2400 - board.CallsHeld, board.ForgottenCallKeys);
+        board.Forget(midnight.AddDays(2).AddMinutes(5));
+        Assert.Equal(0, board.ForgottenCallKeys);
+        Assert.Equal(0, board.Account(Customer, LocalTime.Paris, midnight.AddDays(2).AddMinutes(5)).Figures.Calls);
+    }
+
+    [Fact]
+    public void A_late_start_from_before_midnight_does_not_bring_back_a_forgotten_call_of_today()
+    {
+        var board = new LiveBoard { FinishedCallRetention = TimeSpan.FromMinutes(2), RecentCallsKept = 0 };
+        var midnight = new DateTimeOffset(2026, 1, 15, 23, 0, 0, TimeSpan.Zero); // 00:00 on the 16th in Paris
+        var answered = Facts(Event("m", CallEventKind.Answered, midnight.AddSeconds(10)));
+        var ended = answered.Merge(Facts(Event("m", CallEventKind.Ended, midnight.AddMinutes(1))));
+        board.Apply([answered], midnight.AddSeconds(10));
+        board.Apply([ended], midnight.AddMinutes(1));
+        board.Forget(midnight.AddMinutes(5));
+        Assert.Equal(0, board.CallsHeld);
+
+        board.Apply([ended.Merge(Facts(Event("m", CallEventKind.Started, midnight.AddSeconds(-20))))], midnight.AddMinutes(6));
+
+        Assert.Equal(0, board.CallsHeld);
+        Assert.Equal(1, board.Account(Customer, LocalTime.Paris, midnight.AddMinutes(6)).Figures.Calls);
+    }
+
+    [Fact]
+    public void The_minute_ring_wraps_after_three_hours_without_mixing_old_minutes_into_the_chart()
+    {
+        var board = new LiveBoard();
+        var early = Now.AddHours(-4);
+        board.Apply([Facts(Event("old", CallEventKind.Ended, early, duration: 5))], early);
+        board.Apply([Facts(Event("new", CallEventKind.Ended, Now.AddMinutes(-1), duration: 5))], Now.AddMinutes(-1));
+
+        // A late call from before the window counts in the day, not in the chart, and does not take a slot from a recent minute.
+        board.Apply([Facts(Event("late", CallEventKind.Ended, Now.AddMinutes(-1).AddMinutes(-MinuteSeries.Capacity), duration: 5))], Now);
+
+        var figures = board.Account(Customer, LocalTime.Paris, Now, minutes: MinuteSeries.Capacity).Figures;
+        Assert.Equal(3, figures.Calls);
+        Assert.Equal(1, figures.PerMinute.Sum(p => p.Calls));
+        Assert.Equal(1, figures.PerMinute[^2].Calls);
+    }
 }
