@@ -11,20 +11,11 @@ namespace Store.Domain.Billing;
 public static class DocumentIssuing
 {
     /// <param name="alongside">Changes saved with the invoice, in the same transaction (outbox mail, billed fees).</param>
-    public static Task<Invoice> IssueInvoiceAsync(StoreDb db, InvoiceDraft draft, DateTimeOffset now, int paymentTermDays, Guid? billingRunId, Action<Invoice>? alongside = null, CancellationToken cancellationToken = default)
+    public static async Task<Invoice> IssueInvoiceAsync(StoreDb db, InvoiceDraft draft, DateTimeOffset now, int paymentTermDays, Guid? billingRunId, Action<Invoice>? alongside = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(draft);
-        var year = LocalTime.In(now, draft.Buyer.TimeZone).Year;
-        return InTransactionAsync(db, async () =>
-        {
-            var number = await DocumentSequence.NextAsync(db, Invoice.Series, year, cancellationToken);
-            var invoice = Invoice.Issue(draft, number, now, paymentTermDays, billingRunId);
-            db.Invoices.Add(invoice);
-            db.Receivables.Add(Payments.Receivable.Of(invoice));
-            alongside?.Invoke(invoice);
-            return invoice;
-        }, cancellationToken);
+        var issued = await IssueInvoicesAsync(db, [draft], now, paymentTermDays, billingRunId, alongside is null ? null : (_, invoice) => alongside(invoice), cancellationToken);
+        return issued[0];
     }
 
     /// <summary>

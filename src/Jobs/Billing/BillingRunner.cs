@@ -195,32 +195,14 @@ public sealed class BillingRunner(
         return outcomes;
     }
 
-    /// <summary>Bills one main account on its own: its invoice issued with its mail in one transaction.</summary>
+    /// <summary>Bills one main account on its own: a chunk of one, so that only its own failure can stop it.</summary>
     private async Task<(Guid CustomerId, bool? Outcome, string? Error)> BillOneAsync(Guid customerId, ILookup<Guid, Guid> subAccounts, BillingPeriod period, Guid runId, CancellationToken cancellationToken)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<StoreDb>();
-            var (input, fees) = (await LoadAsync(scope.ServiceProvider, db, [customerId], subAccounts, period, cancellationToken))[customerId];
-            var draft = Invoicing.Draft(catalogs.Get, input);
-            if (draft.IsEmpty)
-            {
-                return (customerId, false, null);
-            }
-
-            var outbox = scope.ServiceProvider.GetRequiredService<MailOutbox>();
             try
             {
-                await DocumentIssuing.IssueInvoiceAsync(db, draft, clock.GetUtcNow(), options.Value.PaymentTermDays, runId, invoice =>
-                {
-                    foreach (var fee in fees)
-                    {
-                        fee.BilledOn(invoice);
-                    }
-
-                    InvoiceMail.Enqueue(outbox, invoice);
-                }, cancellationToken);
+                return (await BillChunkAsync([customerId], subAccounts, period, runId, cancellationToken))[0];
             }
             catch (DbUpdateException)
             {
@@ -229,9 +211,9 @@ public sealed class BillingRunner(
                 {
                     throw;
                 }
-            }
 
-            return (customerId, true, null);
+                return (customerId, true, null);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -257,8 +239,7 @@ public sealed class BillingRunner(
         }
 
         var accountIds = mainOf.Keys.ToList();
-        var mains = mainAccounts.ToList();
-        var customers = await db.Customers.AsNoTracking().Where(c => mains.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var customers = await db.Customers.AsNoTracking().Where(c => mainAccounts.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
 
         // From the contracts down, by their indexes (a filter on subscriptions would scan them all).
         var contracts = await db.Contracts.Where(c => accountIds.Contains(c.CustomerId)).Select(c => new { c.Id, c.CustomerId }).ToListAsync(cancellationToken);
@@ -276,7 +257,7 @@ public sealed class BillingRunner(
             .Where(i => accountIds.Contains(i.CustomerId) && i.End > yearAgo)
             .ToListAsync(cancellationToken);
         var usage = await services.GetRequiredService<IUsageSource>().ByCustomerAsync(accountIds, period.Previous, cancellationToken);
-        var spans = (await InvoicedSpans.ForAsync(db, mains, period, period.Previous.First, cancellationToken))
+        var spans = (await InvoicedSpans.ForAsync(db, mainAccounts, period, period.Previous.First, cancellationToken))
             .Where(s => mainOfSubscription.ContainsKey(s.SubscriptionId))
             .ToLookup(s => mainOfSubscription[s.SubscriptionId]);
         var subscriptionsOf = subscriptions.ToLookup(s => mainOfSubscription[s.Id]);
