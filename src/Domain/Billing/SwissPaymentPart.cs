@@ -86,7 +86,7 @@ public static class SwissPaymentPart
         var buyer = invoice.Buyer;
         var reference = Payments.CreditorReference.For(invoice.Number);
         return new SwissQrCode(
-            new SwissQrCode.Iban(Iban(seller.Iban).Replace(" ", string.Empty, StringComparison.Ordinal), SwissQrCode.Iban.IbanType.Iban),
+            new SwissQrCode.Iban(Compact(seller.Iban), SwissQrCode.Iban.IbanType.Iban),
             invoice.Currency == Currency.EUR ? SwissQrCode.Currency.EUR : SwissQrCode.Currency.CHF,
             SwissQrCode.Contact.WithStructuredAddress(Latin(seller.LegalName), Latin(seller.Address.PostalCode), Latin(seller.Address.City), seller.Address.Country, Latin(seller.Address.Line1)),
             new SwissQrCode.Reference(SwissQrCode.Reference.ReferenceType.SCOR, reference, SwissQrCode.Reference.ReferenceTextType.CreditorReferenceIso11649),
@@ -155,12 +155,10 @@ public static class SwissPaymentPart
         graphics.DrawString(amount, font(size, false), XBrushes.Black, new XPoint(x + (15 * Mm), y + headingSize + 3 + size));
     }
 
-    /// <summary>An IBAN in groups of four, as the guidelines print it.</summary>
-    private static string Iban(string iban)
-    {
-        var compact = new string([.. iban.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant)]);
-        return string.Join(' ', compact.Chunk(4).Select(c => new string(c)));
-    }
+    /// <summary>An IBAN in groups of four, as the guidelines print it (the grouping of the creditor reference).</summary>
+    private static string Iban(string iban) => Payments.CreditorReference.Display(Compact(iban));
+
+    private static string Compact(string iban) => new([.. iban.Where(char.IsAsciiLetterOrDigit).Select(char.ToUpperInvariant)]);
 
     /// <summary>
     /// The text in the Latin character set the QR-bill accepts: typographic quotes and dashes become their plain forms,
