@@ -14,6 +14,7 @@ using Store.Domain.Persistence;
 using Store.Domain.Subscriptions;
 using Store.Domain.Tenancy;
 using Store.Site.Localization;
+using Store.Site.Signup;
 
 namespace Store.Site.Pages.Reseller;
 
@@ -79,7 +80,7 @@ public sealed class CustomersModel(
         var checkedCustomer = CreateCustomer.Check(new CreateCustomerCommand(Input.LegalName ?? string.Empty, Market.FR, Input.CompanyNumber, Input.VatNumber, Input.BillingEmail ?? string.Empty, address, resellerId));
         foreach (var problem in checkedCustomer.Problems)
         {
-            ModelState.AddModelError(Field(problem.Field), Message(problem));
+            ModelState.AddModelError(CompanyFormFields.Of(problem.Field), Message(problem));
         }
 
         if (Catalog.FindPlan(Input.ProductCode) is null || Input.Users is < 1 or > 500)
@@ -179,16 +180,4 @@ public sealed class CustomersModel(
     public static string Format(Money? money) => money is { } m ? m.Format(CultureInfo.CurrentCulture) : "—";
 
     private string Message(Problem problem) => ProblemMessages.Describe(texts, problem);
-
-    private static string Field(string field) => field switch
-    {
-        "legalName" => "Input.LegalName",
-        "companyNumber" => "Input.CompanyNumber",
-        "vatNumber" => "Input.VatNumber",
-        "billingEmail" => "Input.BillingEmail",
-        "billingAddress.postalCode" => "Input.PostalCode",
-        "billingAddress.line1" => "Input.Line1",
-        "billingAddress.city" => "Input.City",
-        _ => string.Empty,
-    };
 }

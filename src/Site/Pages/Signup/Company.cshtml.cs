@@ -90,7 +90,7 @@ public sealed class CompanyModel(SignupSession session, CatalogRegistry catalogs
         var billing = new Address(Input.Line1?.Trim() ?? string.Empty, string.IsNullOrWhiteSpace(Input.Line2) ? null : Input.Line2.Trim(), Input.PostalCode?.Trim() ?? string.Empty, Input.City?.Trim() ?? string.Empty, Country);
         var command = new CreateCustomerCommand(Input.LegalName ?? string.Empty, Market, Input.CompanyNumber, Input.VatNumber, Input.BillingEmail ?? string.Empty, billing, null);
         var checkedCommand = CreateCustomer.Check(command);
-        Show(checkedCommand.Problems, Field);
+        Show(checkedCommand.Problems, CompanyFormFields.Of);
         if (string.IsNullOrWhiteSpace(Input.CompanyNumber))
         {
             ModelState.AddModelError("Input.CompanyNumber", Texts[Market == Market.CH ? "problem.INVALID_UID" : "problem.INVALID_SIREN"]);
@@ -119,16 +119,4 @@ public sealed class CompanyModel(SignupSession session, CatalogRegistry catalogs
         await session.SaveAsync(draft, Order with { Company = company });
         return RedirectToPage("Summary");
     }
-
-    private static string Field(string field) => field switch
-    {
-        "legalName" => "Input.LegalName",
-        "companyNumber" => "Input.CompanyNumber",
-        "vatNumber" => "Input.VatNumber",
-        "billingEmail" => "Input.BillingEmail",
-        "billingAddress.postalCode" => "Input.PostalCode",
-        "billingAddress.line1" => "Input.Line1",
-        "billingAddress.city" => "Input.City",
-        _ => string.Empty,
-    };
 }
