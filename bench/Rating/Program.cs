@@ -1,7 +1,7 @@
 // A month of generated traffic rated on one core (pure rating: tariffs and counters in memory, numbers classified
 // beforehand), then, unless --pure-only, ingested end to end over HTTP into SQLite.
 // Run: dotnet run -c Release --project bench/Rating [-- --calls 2000000 --customers 400 --rounds 5 --pure-only
-//      --ingest-calls 300000 --ingest-customers 300 --batch 5000 --senders 2]
+//      --ingest-calls 300000 --ingest-customers 300 --batch 10000 --senders 2 --warm-up 5]
 using System.Diagnostics;
 using System.Globalization;
 using Store.Domain.Catalog;
@@ -26,7 +26,7 @@ internal static class RatingBench
             // The generated month is garbage by now; collect it so that it does not weigh on the host's collections.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             Console.WriteLine();
-            await IngestionBench.RunAsync(Argument(args, "--ingest-calls", 300_000), Argument(args, "--ingest-customers", 300), Argument(args, "--batch", 5000), Argument(args, "--senders", 2));
+            await IngestionBench.RunAsync(Argument(args, "--ingest-calls", 300_000), Argument(args, "--ingest-customers", 300), Argument(args, "--batch", 10_000), Argument(args, "--senders", 2), Argument(args, "--warm-up", 5));
         }
 
         return 0;

@@ -52,12 +52,12 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
     private async Task<IngestionResult> IngestCoreAsync(string format, IReadOnlyList<ReceivedCall> batch, QuarantinedCall? replaying, CancellationToken cancellationToken)
     {
         var checkedBatch = await CheckAsync(batch, cancellationToken);
-        using (await WriteTurns.TakeAsync(db, cancellationToken))
+        await using (await WriteTurns.TakeForBulkAsync(db, cancellationToken))
         {
             return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
                 // A retried attempt starts again from what the database holds.
-                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is UsageCounter or CallRecord || (e.Entity is QuarantinedCall && e.State == EntityState.Added)).ToList())
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is CallRecord || (e.Entity is QuarantinedCall && e.State == EntityState.Added)).ToList())
                 {
                     entry.State = EntityState.Detached;
                 }
@@ -250,11 +250,10 @@ public sealed class CallIngestion(StoreDb db, CatalogRegistry catalogs, TimeProv
 
     private async Task SaveAsync(IEnumerable<CustomerMonth> months, List<CallRecord> records, List<CallCharge> charges, List<QuarantinedCall> quarantine, CancellationToken cancellationToken)
     {
-        var correspondents = _months.StageCounters(months);
         db.QuarantinedCalls.AddRange(quarantine);
         BulkInsert.Rows(db, records);
         BulkInsert.Rows(db, charges);
-        BulkInsert.Rows(db, correspondents);
+        _months.WriteCounters(months);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

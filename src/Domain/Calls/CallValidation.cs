@@ -144,7 +144,10 @@ public static class CallValidation
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
         {
-            return time;
+            // Kept in UTC to the millisecond, as stored: calls order by instant whatever offset the platform wrote, and a
+            // record sent again with microseconds is the same call, not a later version.
+            var utc = time.ToUniversalTime();
+            return utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerMillisecond));
         }
 
         problems.Add(new Problem(field, $"'{text}' is not a time: send ISO 8601 with an offset, such as 2025-03-10T14:03:22+01:00.", "INVALID_TIME"));

@@ -19,7 +19,33 @@ internal sealed class CustomerMonth(Guid customerId, string period, RatingTariff
     /// <summary>The catalog version that rates each subscription (the signed one, or its correction), stamped on its charges.</summary>
     public IReadOnlyDictionary<Guid, string> CatalogVersions { get; } = catalogVersions;
 
+    /// <summary>The month's counters by name: as loaded, then as the batch counted them (untracked; see <see cref="Unsaved"/>).</summary>
     public Dictionary<string, UsageCounter> Stored { get; } = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, long> _saved = new(StringComparer.Ordinal);
+
+    /// <summary>Keeps a counter as the database holds it.</summary>
+    public void Keep(UsageCounter counter)
+    {
+        Stored[counter.Name] = counter;
+        _saved[counter.Name] = counter.Value;
+    }
+
+    /// <summary>The counters to write: those the database does not hold yet, and those whose value changed since loading.</summary>
+    public void Unsaved(List<UsageCounter> added, List<UsageCounter> changed)
+    {
+        foreach (var (name, counter) in Stored)
+        {
+            if (!_saved.TryGetValue(name, out var saved))
+            {
+                added.Add(counter);
+            }
+            else if (saved != counter.Value)
+            {
+                changed.Add(counter);
+            }
+        }
+    }
 
     /// <summary>The counting key of a user's correspondents: the user, or "*" when the plan counts for the whole account.</summary>
     public string CounterKey(string user) => Tariff.Plan is { CountedPerUser: false } ? "*" : user;
@@ -57,7 +83,7 @@ internal sealed class CustomerMonth(Guid customerId, string period, RatingTariff
     {
         foreach (var counter in counters)
         {
-            Stored[counter.Name] = counter;
+            Keep(counter);
             switch (counter.Name)
             {
                 case UsageCounter.Inbound:

@@ -27,7 +27,7 @@ internal sealed class CustomerMonths(StoreDb db, CatalogRegistry catalogs)
         var smartIds = smartNumbers.Select(n => n.Id).ToList();
         var tariffs = (await db.SmartNumberTariffs.IgnoreQueryFilters().AsNoTracking().Where(t => smartIds.Contains(t.NumberId)).ToListAsync(cancellationToken))
             .GroupBy(t => t.NumberId).ToDictionary(g => g.Key, g => g.OrderBy(t => t.Index).Select(t => t.ToTariff()).ToArray());
-        var stored = (await db.UsageCounters.IgnoreQueryFilters().Where(c => customerIds.Contains(c.CustomerId) && periods.Contains(c.Period)).ToListAsync(cancellationToken))
+        var stored = (await db.UsageCounters.IgnoreQueryFilters().AsNoTracking().Where(c => customerIds.Contains(c.CustomerId) && periods.Contains(c.Period)).ToListAsync(cancellationToken))
             .ToLookup(c => (c.CustomerId, c.Period));
         var subscriptionsOf = subscriptions.ToLookup(s => s.CustomerId, s => s.Subscription);
         var smartNumbersOf = smartNumbers.ToLookup(n => n.CustomerId);
@@ -49,7 +49,7 @@ internal sealed class CustomerMonths(StoreDb db, CatalogRegistry catalogs)
             {
                 foreach (var counter in stored[(customerId, period)])
                 {
-                    month.Stored[counter.Name] = counter;
+                    month.Keep(counter);
                 }
             }
 
@@ -88,12 +88,15 @@ internal sealed class CustomerMonths(StoreDb db, CatalogRegistry catalogs)
     }
 
     /// <summary>
-    /// Stages the months' counters for the next save (updated or added, tracked) and returns the correspondents met for
-    /// the first time, to be inserted with the batch.
+    /// Writes the months' counters as they stand, in the current transaction: the new ones inserted, the changed ones
+    /// updated, and the correspondents met for the first time inserted. Counters are read untracked and written in bulk:
+    /// a batch touches thousands of them, which change tracking made the costliest part of saving it.
     /// </summary>
-    public List<MonthlyCorrespondent> StageCounters(IEnumerable<CustomerMonth> months)
+    public void WriteCounters(IEnumerable<CustomerMonth> months)
     {
         var correspondents = new List<MonthlyCorrespondent>();
+        var added = new List<UsageCounter>();
+        var changed = new List<UsageCounter>();
         foreach (var month in months)
         {
             Count(month, UsageCounter.Inbound, month.Counters.InboundSeconds);
@@ -109,7 +112,9 @@ internal sealed class CustomerMonths(StoreDb db, CatalogRegistry catalogs)
                 correspondents.Add(new MonthlyCorrespondent(month.CustomerId, month.Period, month.KeyOfSlot(slot), number, rank));
             }
 
-            void Count(CustomerMonth month, string name, long value)
+            month.Unsaved(added, changed);
+
+            static void Count(CustomerMonth month, string name, long value)
             {
                 if (month.Stored.TryGetValue(name, out var counter))
                 {
@@ -117,13 +122,13 @@ internal sealed class CustomerMonths(StoreDb db, CatalogRegistry catalogs)
                 }
                 else if (value != 0)
                 {
-                    var added = new UsageCounter(month.CustomerId, month.Period, name) { Value = value };
-                    month.Stored[name] = added;
-                    db.UsageCounters.Add(added);
+                    month.Stored[name] = new UsageCounter(month.CustomerId, month.Period, name) { Value = value };
                 }
             }
         }
 
-        return correspondents;
+        BulkInsert.Rows(db, added);
+        BulkUpdate.Rows(db, changed);
+        BulkInsert.Rows(db, correspondents);
     }
 }

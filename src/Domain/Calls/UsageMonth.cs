@@ -23,12 +23,18 @@ public static class UsageMonth
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(startedAt, zone).DateTime);
     }
 
-    /// <summary>The instants the month starts and ends at in the zone, for queries.</summary>
-    public static (DateTimeOffset From, DateTimeOffset To) Bounds(string period, string timeZone)
+    /// <summary>
+    /// A range of start times sure to hold every call whose day (in any customer's zone) is from <paramref name="first"/>
+    /// to <paramref name="last"/>: a day wider on each side than the days at UTC. Queries narrow by it first, on the
+    /// (customer, start) index, then by the exact day or month; call records keep no index of their own on either.
+    /// </summary>
+    public static (DateTimeOffset From, DateTimeOffset To) Around(DateOnly first, DateOnly last) =>
+        (new DateTimeOffset(first.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(last.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+
+    /// <summary><see cref="Around(DateOnly, DateOnly)"/> for whole months ("2025-03"), from the first of the first to the end of the last.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) Around(IEnumerable<string> periods)
     {
-        var zone = Zones.GetOrAdd(timeZone, TimeZoneInfo.FindSystemTimeZoneById);
-        var first = DateTime.ParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var next = first.AddMonths(1);
-        return (new DateTimeOffset(first, zone.GetUtcOffset(first)), new DateTimeOffset(next, zone.GetUtcOffset(next)));
+        var days = periods.Select(p => DateOnly.ParseExact(p + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        return Around(days.Min(), days.Max().AddMonths(1).AddDays(-1));
     }
 }

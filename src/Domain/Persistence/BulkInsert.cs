@@ -35,7 +35,7 @@ public static class BulkInsert
         var sql = db.GetService<ISqlGenerationHelper>();
         if (db.Database.GetDbConnection() is SqliteConnection sqlite)
         {
-            SqliteRows.Insert(sqlite, InsertText(sql, table, properties), rows, properties, mappings, getters);
+            SqliteRows.Insert(sqlite, InsertText(sql, table, properties), rows, properties, mappings);
             return;
         }
 

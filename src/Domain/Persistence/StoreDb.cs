@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Store.Domain.Billing;
 using Store.Domain.Catalog;
 using Store.Domain.Customers;
@@ -195,6 +198,7 @@ public abstract class StoreDb(DbContextOptions options, TenantScope? tenant) : I
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services => new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
         configurationBuilder.Properties<decimal>().HavePrecision(19, 4);
         configurationBuilder.Properties<Currency>().HaveConversion<string>().HaveMaxLength(3);
         configurationBuilder.Properties<Market>().HaveConversion<string>().HaveMaxLength(2);

@@ -25,16 +25,120 @@ public static class WriteTurns
             return default;
         }
 
-        var connection = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
-        if (connection.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(connection.DataSource) || connection.DataSource == ":memory:")
+        if (FileOf(db) is not { } file)
         {
-            // Each in-memory database is its connection's own: there is nobody to take turns with.
             return default;
         }
 
-        var turn = Turns.GetOrAdd(Path.GetFullPath(connection.DataSource), static _ => new SemaphoreSlim(1, 1));
+        var turn = Turns.GetOrAdd(file, static _ => new SemaphoreSlim(1, 1));
         await turn.WaitAsync(cancellationToken);
         return new Turn(turn);
+    }
+
+    /// <summary>
+    /// A turn for a large write (an ingestion batch writes megabytes): the WAL's checkpoint, which copies what was
+    /// written into the database file, runs after the turn is given back, while the next writer already writes,
+    /// instead of inside the commit of whichever writer crossed SQLite's 1,000-page threshold. The connection stays
+    /// open for the turn and the checkpoint; its next opening restores the automatic checkpoint
+    /// (<see cref="SqliteDurability"/>). Dispose the result once the transaction is over.
+    /// </summary>
+    public static async ValueTask<BulkTurn> TakeForBulkAsync(StoreDb db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsSqlite() || db.Database.CurrentTransaction is not null || FileOf(db) is not { } file)
+        {
+            return new BulkTurn(db, null, null);
+        }
+
+        var turn = Turns.GetOrAdd(file, static _ => new SemaphoreSlim(1, 1));
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;", cancellationToken);
+            await turn.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            await db.Database.CloseConnectionAsync();
+            throw;
+        }
+
+        return new BulkTurn(db, file, turn);
+    }
+
+    /// <summary>The database file's full path, or null for an in-memory database: each is its connection's own, there is nobody to take turns with.</summary>
+    private static string? FileOf(StoreDb db)
+    {
+        var connection = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+        return connection.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(connection.DataSource) || connection.DataSource == ":memory:"
+            ? null
+            : Path.GetFullPath(connection.DataSource);
+    }
+
+    /// <summary>The pages in each database's WAL, as the last checkpoint found them.</summary>
+    private static readonly ConcurrentDictionary<string, long> WalPages = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Beyond this many pages in the WAL (64 MiB of 4 KiB pages), the bulk writer checkpoints before giving its turn
+    /// back. SQLite starts the WAL over, at the next write, only once everything in it was copied; a checkpoint outside
+    /// the turn never quite catches up with writers that never pause, and the WAL would keep growing. Inside the turn,
+    /// only what was written since the last checkpoint is left to copy.
+    /// </summary>
+    private const long CatchUpPages = 16_384;
+
+    public sealed class BulkTurn(StoreDb db, string? file, SemaphoreSlim? taken) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (taken is null || file is null)
+            {
+                return;
+            }
+
+            try
+            {
+                if (WalPages.GetValueOrDefault(file) > CatchUpPages)
+                {
+                    await CheckpointAsync(file);
+                }
+            }
+            finally
+            {
+                taken.Release();
+            }
+
+            try
+            {
+                await CheckpointAsync(file);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        /// <summary>
+        /// A passive checkpoint: it copies what no reader still needs and waits for nobody. The write is committed by
+        /// now: a checkpoint that fails (the disk full, say) is left to the next one rather than failing the write.
+        /// </summary>
+        private async Task CheckpointAsync(string path)
+        {
+            try
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                await using var reader = await command.ExecuteReaderAsync();
+                if (await reader.ReadAsync() && reader.GetInt64(1) >= 0)
+                {
+                    // busy, pages in the WAL, pages copied (-1 when the database is not in WAL mode).
+                    WalPages[path] = reader.GetInt64(1);
+                }
+            }
+            catch (SqliteException)
+            {
+                WalPages[path] = long.MaxValue;
+            }
+        }
     }
 
     public readonly struct Turn(SemaphoreSlim? taken) : IDisposable

@@ -56,7 +56,8 @@ public sealed class MonthRerating(StoreDb db, CatalogRegistry catalogs, TimeProv
 
     private async Task<Rerating> AttemptAsync(Guid customerId, string period, CancellationToken cancellationToken)
     {
-        var records = await db.CallRecords.IgnoreQueryFilters().AsNoTracking().Where(c => c.CustomerId == customerId && c.Period == period).ToListAsync(cancellationToken);
+        var (startsAfter, startsBefore) = UsageMonth.Around([period]);
+        var records = await db.CallRecords.IgnoreQueryFilters().AsNoTracking().Where(c => c.CustomerId == customerId && c.StartedAt >= startsAfter && c.StartedAt < startsBefore && c.Period == period).ToListAsync(cancellationToken);
         var billedWith = await FirstMonthNotInvoicedAsync(customerId, period, cancellationToken);
         if (records.Count == 0)
         {
@@ -107,10 +108,9 @@ public sealed class MonthRerating(StoreDb db, CatalogRegistry catalogs, TimeProv
             counter.Value = 0;
         }
 
-        var correspondents = _months.StageCounters([month]);
         await db.MonthlyCorrespondents.IgnoreQueryFilters().Where(c => c.CustomerId == customerId && c.Period == period).ExecuteDeleteAsync(cancellationToken);
         BulkInsert.Rows(db, adjustments);
-        BulkInsert.Rows(db, correspondents);
+        _months.WriteCounters([month]);
         await db.SaveChangesAsync(cancellationToken);
         return new Rerating(customerId, period, rateable.Count, callsAdjusted, adjustments.Count, adjustments.Sum(a => a.Amount), billedWith);
     }

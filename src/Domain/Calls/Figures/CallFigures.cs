@@ -16,8 +16,9 @@ public static class CallFigures
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(customerIds);
         var ids = customerIds.ToList();
+        var (after, before) = UsageMonth.Around(from, to);
         var calls = await db.CallRecords.AsNoTracking()
-            .Where(c => ids.Contains(c.CustomerId) && c.Day >= from && c.Day <= to)
+            .Where(c => ids.Contains(c.CustomerId) && c.StartedAt >= after && c.StartedAt < before && c.Day >= from && c.Day <= to)
             .GroupBy(c => new { c.CustomerId, c.NumberId, c.Day })
             .Select(g => new
             {
@@ -33,7 +34,7 @@ public static class CallFigures
         // Revenue: every charge and adjustment of the day's calls to premium numbers; a call's day is its record's.
         var revenue = (await (from charge in db.CallCharges.AsNoTracking()
                               join call in db.CallRecords.AsNoTracking() on charge.CallRecordId equals call.Id
-                              where ids.Contains(call.CustomerId) && call.Day >= @from && call.Day <= to && (charge.CallerAmount != 0m || charge.RevenueShare != 0m)
+                              where ids.Contains(call.CustomerId) && call.StartedAt >= after && call.StartedAt < before && call.Day >= @from && call.Day <= to && (charge.CallerAmount != 0m || charge.RevenueShare != 0m)
                               group charge by new { call.CustomerId, call.NumberId, call.Day } into g
                               select new { g.Key.CustomerId, g.Key.NumberId, g.Key.Day, Caller = g.Sum(c => c.CallerAmount), Share = g.Sum(c => c.RevenueShare) })
                 .ToListAsync(cancellationToken))

@@ -51,8 +51,14 @@ public static class TopCallers
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(periods);
         var months = periods.ToList();
+        if (months.Count == 0)
+        {
+            return [];
+        }
+
+        var (after, before) = UsageMonth.Around(months);
         var calls = db.CallRecords.AsNoTracking()
-            .Where(c => c.CustomerId == customerId && c.Direction == CallDirection.Inbound && months.Contains(c.Period));
+            .Where(c => c.CustomerId == customerId && c.StartedAt >= after && c.StartedAt < before && c.Direction == CallDirection.Inbound && months.Contains(c.Period));
         if (numberId is { } number)
         {
             calls = calls.Where(c => c.NumberId == number);

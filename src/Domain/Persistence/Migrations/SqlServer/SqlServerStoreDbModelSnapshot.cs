@@ -1071,7 +1071,8 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<Guid>("NumberId")
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("uniqueidentifier")
+                        .HasAnnotation("Store:ForeignKeyWithoutIndex", true);
 
                     b.Property<string>("Period")
                         .IsRequired()
@@ -1112,14 +1113,10 @@ namespace Store.Domain.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NumberId");
-
                     b.HasIndex("PlatformCallId")
                         .IsUnique();
 
-                    b.HasIndex("CustomerId", "Day");
-
-                    b.HasIndex("CustomerId", "Period", "StartedAt");
+                    b.HasIndex("CustomerId", "StartedAt");
 
                     b.ToTable("CallRecords", (string)null);
                 });

@@ -1057,7 +1057,8 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("NumberId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Store:ForeignKeyWithoutIndex", true);
 
                     b.Property<string>("Period")
                         .IsRequired()
@@ -1098,14 +1099,10 @@ namespace Store.Domain.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NumberId");
-
                     b.HasIndex("PlatformCallId")
                         .IsUnique();
 
-                    b.HasIndex("CustomerId", "Day");
-
-                    b.HasIndex("CustomerId", "Period", "StartedAt");
+                    b.HasIndex("CustomerId", "StartedAt");
 
                     b.ToTable("CallRecords", (string)null);
                 });
