@@ -27,17 +27,17 @@ public static class BulkInsert
             return;
         }
 
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var (entity, table) = TableOf<T>(db);
         var properties = entity.GetProperties().ToArray();
-        var getters = properties.Select(p => p.GetGetter()).ToArray();
-        var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
         var sql = db.GetService<ISqlGenerationHelper>();
         if (db.Database.GetDbConnection() is SqliteConnection sqlite)
         {
-            SqliteRows.Insert(sqlite, InsertText(sql, table, properties), rows, properties, mappings);
+            SqliteRows.Insert(sqlite, InsertText(sql, table, properties), rows, properties);
             return;
         }
+
+        var getters = properties.Select(p => p.GetGetter()).ToArray();
+        var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
 
         var perStatement = Math.Clamp(MaxParameters / properties.Length, 1, 200);
         DbCommand? full = null;
@@ -78,6 +78,13 @@ public static class BulkInsert
         {
             full?.Dispose();
         }
+    }
+
+    /// <summary>The entity type of <typeparamref name="T"/> in the model, and its table.</summary>
+    internal static (IEntityType Entity, StoreObjectIdentifier Table) TableOf<T>(StoreDb db)
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
+        return (entity, StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema()));
     }
 
     /// <summary>INSERT INTO t (a, b) VALUES (@p0, @p1), (@p2, @p3), ... for <paramref name="count"/> rows, prepared.</summary>

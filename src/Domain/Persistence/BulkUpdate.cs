@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Store.Domain.Persistence;
@@ -30,8 +29,7 @@ public static class BulkUpdate
             return;
         }
 
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of the model.");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var (entity, table) = BulkInsert.TableOf<T>(db);
         var key = entity.FindPrimaryKey() ?? throw new InvalidOperationException($"{typeof(T).Name} has no primary key to update it by.");
 
         // The values set first, then the key: the parameters in the order of the statement.
@@ -42,6 +40,6 @@ public static class BulkUpdate
             .AppendJoin(", ", properties.Take(values).Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!) + " = ?"))
             .Append(" WHERE ").AppendJoin(" AND ", properties.Skip(values).Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!) + " = ?"))
             .ToString();
-        SqliteRows.Update(sqlite, text, rows, properties, properties.Select(p => p.GetRelationalTypeMapping()).ToArray());
+        SqliteRows.Update(sqlite, text, rows, properties);
     }
 }

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using SQLitePCL;
 
 namespace Store.Domain.Persistence;
@@ -24,26 +24,26 @@ internal static class SqliteRows
     /// <summary>The binder of each statement, by its text (which names the table and the columns in order).</summary>
     private static readonly ConcurrentDictionary<string, Delegate> Binders = new(StringComparer.Ordinal);
 
-    public static void Insert<T>(SqliteConnection connection, string insertText, IReadOnlyList<T> rows, IProperty[] properties, RelationalTypeMapping[] mappings)
+    public static void Insert<T>(SqliteConnection connection, string insertText, IReadOnlyList<T> rows, IProperty[] properties)
         where T : class
     {
         var text = new System.Text.StringBuilder(insertText).Append('(').AppendJoin(", ", Enumerable.Repeat("?", properties.Length)).Append(')').ToString();
-        Step(connection, text, rows, properties, mappings, eachChangesOne: false);
+        Step(connection, text, rows, properties, eachChangesOne: false);
     }
 
     /// <summary>
     /// Steps <paramref name="updateText"/>, an UPDATE of one row whose parameters are <paramref name="properties"/> in
     /// order, once per row; a row the database no longer holds throws (<see cref="BulkUpdate"/>).
     /// </summary>
-    public static void Update<T>(SqliteConnection connection, string updateText, IReadOnlyList<T> rows, IProperty[] properties, RelationalTypeMapping[] mappings)
+    public static void Update<T>(SqliteConnection connection, string updateText, IReadOnlyList<T> rows, IProperty[] properties)
         where T : class =>
-        Step(connection, updateText, rows, properties, mappings, eachChangesOne: true);
+        Step(connection, updateText, rows, properties, eachChangesOne: true);
 
-    private static void Step<T>(SqliteConnection connection, string text, IReadOnlyList<T> rows, IProperty[] properties, RelationalTypeMapping[] mappings, bool eachChangesOne)
+    private static void Step<T>(SqliteConnection connection, string text, IReadOnlyList<T> rows, IProperty[] properties, bool eachChangesOne)
         where T : class
     {
         var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open: bulk writes run inside a transaction.");
-        var bind = (Func<sqlite3_stmt, T, int>)Binders.GetOrAdd(text, static (_, model) => Binder<T>(model.properties, model.mappings), (properties, mappings));
+        var bind = (Func<sqlite3_stmt, T, int>)Binders.GetOrAdd(text, static (_, properties) => Binder<T>(properties), properties);
         Check(handle, raw.sqlite3_prepare_v2(handle, text, out var statement));
         using (statement)
         {
@@ -69,7 +69,7 @@ internal static class SqliteRows
     /// <summary>
     /// (statement, row) => the parameters bound one by one, stopping at the first failure: SQLite's result code.
     /// </summary>
-    private static Func<sqlite3_stmt, T, int> Binder<T>(IProperty[] properties, RelationalTypeMapping[] mappings)
+    private static Func<sqlite3_stmt, T, int> Binder<T>(IProperty[] properties)
     {
         var statement = Expression.Parameter(typeof(sqlite3_stmt), "statement");
         var row = Expression.Parameter(typeof(T), "row");
@@ -80,7 +80,7 @@ internal static class SqliteRows
         {
             var member = properties[i].GetMemberInfo(forMaterialization: false, forSet: false);
             Expression value = Expression.MakeMemberAccess(row, member);
-            if (mappings[i].Converter is { } converter)
+            if (properties[i].GetRelationalTypeMapping().Converter is { } converter)
             {
                 var toProvider = converter.ConvertToProviderExpression;
                 var model = toProvider.Parameters[0].Type;

@@ -18,21 +18,13 @@ public static class WriteTurns
     /// <summary>Waits for this process's turn to write to <paramref name="db"/>'s database; dispose the result to give it back.</summary>
     public static async ValueTask<Turn> TakeAsync(StoreDb db, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        if (!db.Database.IsSqlite() || db.Database.CurrentTransaction is not null)
-        {
-            // A caller inside its own transaction already writes, or waits in SQLite, as it began it.
-            return default;
-        }
-
-        if (FileOf(db) is not { } file)
+        if (TurnOf(db) is not { } turn)
         {
             return default;
         }
 
-        var turn = Turns.GetOrAdd(file, static _ => new SemaphoreSlim(1, 1));
-        await turn.WaitAsync(cancellationToken);
-        return new Turn(turn);
+        await turn.Taken.WaitAsync(cancellationToken);
+        return new Turn(turn.Taken);
     }
 
     /// <summary>
@@ -44,18 +36,16 @@ public static class WriteTurns
     /// </summary>
     public static async ValueTask<BulkTurn> TakeForBulkAsync(StoreDb db, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        if (!db.Database.IsSqlite() || db.Database.CurrentTransaction is not null || FileOf(db) is not { } file)
+        if (TurnOf(db) is not { } turn)
         {
             return new BulkTurn(db, null, null);
         }
 
-        var turn = Turns.GetOrAdd(file, static _ => new SemaphoreSlim(1, 1));
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint=0;", cancellationToken);
-            await turn.WaitAsync(cancellationToken);
+            await turn.Taken.WaitAsync(cancellationToken);
         }
         catch
         {
@@ -63,16 +53,30 @@ public static class WriteTurns
             throw;
         }
 
-        return new BulkTurn(db, file, turn);
+        return new BulkTurn(db, turn.File, turn.Taken);
     }
 
-    /// <summary>The database file's full path, or null for an in-memory database: each is its connection's own, there is nobody to take turns with.</summary>
-    private static string? FileOf(StoreDb db)
+    /// <summary>
+    /// The database file and its turn, or null where nobody waits here: on SQL Server; for a caller inside its own
+    /// transaction, which already writes, or waits in SQLite, as it began it; for an in-memory database, which is its
+    /// connection's own.
+    /// </summary>
+    private static (string File, SemaphoreSlim Taken)? TurnOf(StoreDb db)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsSqlite() || db.Database.CurrentTransaction is not null)
+        {
+            return null;
+        }
+
         var connection = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
-        return connection.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(connection.DataSource) || connection.DataSource == ":memory:"
-            ? null
-            : Path.GetFullPath(connection.DataSource);
+        if (connection.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(connection.DataSource) || connection.DataSource == ":memory:")
+        {
+            return null;
+        }
+
+        var file = Path.GetFullPath(connection.DataSource);
+        return (file, Turns.GetOrAdd(file, static _ => new SemaphoreSlim(1, 1)));
     }
 
     /// <summary>The pages in each database's WAL, as the last checkpoint found them.</summary>
@@ -95,11 +99,12 @@ public static class WriteTurns
                 return;
             }
 
+            var caughtUp = false;
             try
             {
                 if (WalPages.GetValueOrDefault(file) > CatchUpPages)
                 {
-                    await CheckpointAsync(file);
+                    caughtUp = await CheckpointAsync(file);
                 }
             }
             finally
@@ -109,7 +114,15 @@ public static class WriteTurns
 
             try
             {
-                await CheckpointAsync(file);
+                if (caughtUp)
+                {
+                    // Everything is copied and the next writer starts the WAL over: nothing is left to checkpoint.
+                    WalPages[file] = 0;
+                }
+                else
+                {
+                    await CheckpointAsync(file);
+                }
             }
             finally
             {
@@ -121,7 +134,8 @@ public static class WriteTurns
         /// A passive checkpoint: it copies what no reader still needs and waits for nobody. The write is committed by
         /// now: a checkpoint that fails (the disk full, say) is left to the next one rather than failing the write.
         /// </summary>
-        private async Task CheckpointAsync(string path)
+        /// <returns>Whether every page in the WAL is now in the database file.</returns>
+        private async Task<bool> CheckpointAsync(string path)
         {
             try
             {
@@ -132,12 +146,15 @@ public static class WriteTurns
                 {
                     // busy, pages in the WAL, pages copied (-1 when the database is not in WAL mode).
                     WalPages[path] = reader.GetInt64(1);
+                    return reader.GetInt64(2) == reader.GetInt64(1);
                 }
             }
             catch (SqliteException)
             {
                 WalPages[path] = long.MaxValue;
             }
+
+            return false;
         }
     }
 
