@@ -24,11 +24,17 @@ public static class CallEndpoints
     {
         var calls = endpoints.MapGroup("/api/calls").DisableAntiforgery();
         calls.MapPost("/json", (HttpContext http, CancellationToken _) => IngestAsync(http, JsonCallReader.Format, async zone =>
-            JsonCallReader.Read((await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted)).RootElement)));
+        {
+            using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            return JsonCallReader.Read(body.RootElement);
+        }));
         calls.MapPost("/asterisk", (HttpContext http, CancellationToken _) => IngestAsync(http, AsteriskCsvReader.Format, async zone =>
             AsteriskCsvReader.Read(await new StreamReader(http.Request.Body).ReadToEndAsync(http.RequestAborted), zone)));
         calls.MapPost("/freeswitch", (HttpContext http, CancellationToken _) => IngestAsync(http, FreeSwitchCdrReader.Format, async zone =>
-            FreeSwitchCdrReader.Read((await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted)).RootElement, zone)));
+        {
+            using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            return FreeSwitchCdrReader.Read(body.RootElement, zone);
+        }));
         calls.MapGet("/quarantine", (Delegate)ListQuarantineAsync);
         calls.MapPost("/quarantine/{id:guid}/replay", ReplayAsync);
         return endpoints;
@@ -97,7 +103,7 @@ public static class CallEndpoints
         {
             try
             {
-                var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+                using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
                 corrected = body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.EnumerateObject().Any() ? CallRecordInput.FromJson(body.RootElement) : null;
             }
             catch (JsonException e)
